@@ -1,0 +1,34 @@
+package org.ruralstats.export;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The rejected-row export: {@code source,file,line,reason}, one row per rejected row and one row
+ * with an empty line per file rejected as a whole, sorted by source, file and line. The reason
+ * starts with its code in brackets, e.g. {@code [INVALID_ID] 身份证号 (person_id): ...}.
+ */
+public final class RejectsExport {
+  private RejectsExport() {}
+
+  /** Writes the export of the rejects table to {@code out}. */
+  public static void write(Dataset<Row> rejects, String out) {
+    CsvExport.write(
+        rejects,
+        new Column[] {
+          col("source"), col("file"), col("line").asc_nulls_first(), col("reason_code")
+        },
+        new Column[] {
+          col("source"),
+          col("file"),
+          col("line"),
+          concat(lit("["), col("reason_code"), lit("] "), col("reason")).as("reason")
+        },
+        out);
+  }
+}

@@ -1,0 +1,283 @@
+package org.ruralstats.jobs;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import org.ruralstats.ingest.CleanRows;
+import org.ruralstats.ingest.DivisionRules;
+import org.ruralstats.ingest.LandingFile;
+import org.ruralstats.ingest.LandingFolder;
+import org.ruralstats.ingest.ParsedRecords;
+import org.ruralstats.ingest.Pseudonymizer;
+import org.ruralstats.ingest.RawRows;
+import org.ruralstats.ingest.SourceFileParser;
+import org.ruralstats.ingest.contract.SourceContract;
+import org.ruralstats.ingest.contract.SourceSpec;
+import org.ruralstats.quality.FileLedger;
+import org.ruralstats.quality.Orphans;
+import org.ruralstats.quality.Rejects;
+import org.ruralstats.warehouse.Warehouse;
+
+/**
+ * The ingest stage of the nightly job: wires the landing folder reader, the contract checks and the
+ * warehouse writers. Divisions are loaded first; every other source's village codes are then
+ * checked against the dictionary as it stands. Per source, the newest valid row per key is merged
+ * into its clean table; then the raw zone, the rejects, the file ledger and the orphan list are
+ * written. Atomicity across tables is the caller's {@code RunTransaction}.
+ */
+public final class IngestStage {
+  private final Warehouse warehouse;
+  private final SourceContract contract;
+  private final Pseudonymizer pseudonymizer;
+  private final String runId;
+  private final Consumer<String> progress;
+
+  /**
+   * @param warehouse where the tables are
+   * @param contract the source contract
+   * @param pseudonymizer replaces ID numbers
+   * @param runId this run's id
+   * @param progress receives one human-readable line per step
+   */
+  public IngestStage(
+      Warehouse warehouse,
+      SourceContract contract,
+      Pseudonymizer pseudonymizer,
+      String runId,
+      Consumer<String> progress) {
+    this.warehouse = warehouse;
+    this.contract = contract;
+    this.pseudonymizer = pseudonymizer;
+    this.runId = runId;
+    this.progress = progress;
+  }
+
+  /** Every table the ingest stage writes. */
+  public static List<String> tables(SourceContract contract) {
+    List<String> t = new ArrayList<>();
+    contract.sources().forEach(s -> t.add(Warehouse.clean(s.name())));
+    t.add(Warehouse.RAW_ROWS);
+    t.add(Warehouse.REJECTS);
+    t.add(Warehouse.FILE_LEDGER);
+    t.add(Warehouse.ORPHANS);
+    return t;
+  }
+
+  /** Ingests the landing folder. */
+  public IngestReport run(LandingFolder landing) {
+    Map<String, Row> ledger = readLedger();
+    for (String unknown :
+        landing.unknownFolders(
+            contract.sources().stream().map(SourceSpec::name).collect(Collectors.toSet()))) {
+      progress.accept("  note: folder " + unknown + "/ is no source of the contract; ignored");
+    }
+    List<IngestReport.SourceSummary> summaries = new ArrayList<>();
+    List<IngestReport.FileResult> fileResults = new ArrayList<>();
+    List<Row> outcomes = new ArrayList<>();
+    List<Dataset<Row>> parsedAll = new ArrayList<>();
+    Set<String> villages = null;
+    try {
+      for (SourceSpec spec : contract.sources()) {
+        long t0 = System.nanoTime();
+        boolean isDivisions = spec.name().equals(SourceContract.DIVISIONS);
+        if (!isDivisions && villages == null) {
+          villages = villageCodes();
+          if (villages.isEmpty()) {
+            progress.accept(
+                "  warning: the division dictionary has no villages: every village code will be"
+                    + " rejected; deliver divisions/ first");
+          }
+        }
+        List<LandingFile> files = landing.files(spec.name());
+        if (files.isEmpty()) {
+          summaries.add(new IngestReport.SourceSummary(spec.name(), 0, 0, 0, 0, 0, 0));
+          progress.accept(String.format("  %-24s no files", spec.name()));
+          continue;
+        }
+        SourceFileParser parser =
+            new SourceFileParser(
+                spec, isDivisions ? Set.of() : villages, pseudonymizer, known(ledger, spec.name()));
+        Dataset<Row> parsed = landing.parse(files, parser);
+        if (isDivisions) {
+          parsed =
+              DivisionRules.apply(
+                  parsed,
+                  warehouse.readOrEmpty(Warehouse.clean(spec.name()), CleanRows.schema(spec)));
+        }
+        parsed = parsed.persist(StorageLevel.MEMORY_AND_DISK());
+        parsedAll.add(parsed);
+
+        List<Row> fileRows = FileLedger.fileOutcomes(parsed).collectAsList();
+        outcomes.addAll(fileRows);
+        long accepted = 0;
+        long read = 0;
+        long rejected = 0;
+        int processed = 0;
+        int rejectedFiles = 0;
+        for (Row r : fileRows) {
+          String status = r.getAs("file_status");
+          read += r.<Long>getAs("rows_read");
+          accepted += r.<Long>getAs("rows_accepted");
+          rejected += r.<Long>getAs("rows_rejected");
+          if (!ParsedRecords.FILE_UNCHANGED.equals(status)) {
+            processed++;
+          }
+          boolean rejectedNow = ParsedRecords.FILE_REJECTED.equals(status);
+          rejectedFiles += rejectedNow ? 1 : 0;
+          String identity =
+              SourceFileParser.fileIdentity(r.getAs("file_name"), r.getAs("content_hash"));
+          Row before = ledger.get(spec.name() + "/" + identity);
+          boolean standsRejected =
+              rejectedNow
+                  || (ParsedRecords.FILE_UNCHANGED.equals(status)
+                      && before != null
+                      && FileLedger.REJECTED.equals(before.getAs("status")));
+          String reason =
+              rejectedNow ? r.getAs("reason") : before == null ? null : before.getAs("reason");
+          fileResults.add(
+              new IngestReport.FileResult(
+                  spec.name(), r.getAs("file_name"), status, standsRejected, reason));
+        }
+        if (accepted > 0) {
+          warehouse.mergeByKey(
+              Warehouse.clean(spec.name()),
+              CleanRows.newestPerKey(spec, CleanRows.typed(spec, parsed, runId)),
+              spec.cleanKey());
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        summaries.add(
+            new IngestReport.SourceSummary(
+                spec.name(), files.size(), processed, rejectedFiles, read, rejected, seconds));
+        progress.accept(
+            String.format(
+                "  %-24s %3d file(s), %3d new or changed, %8d rows read, %6d rejected%s  %6.1f s",
+                spec.name(),
+                files.size(),
+                processed,
+                read,
+                rejected,
+                rejectedFiles > 0 ? ", " + rejectedFiles + " FILE(S) REJECTED" : "",
+                seconds));
+      }
+      boolean changed = writeQuality(parsedAll, outcomes);
+      long orphans = writeOrphans(changed);
+      if (orphans > 0) {
+        progress.accept(
+            "  "
+                + orphans
+                + " water_project_villages row(s) wait for their project (listed in "
+                + Warehouse.ORPHANS
+                + ")");
+      }
+      return new IngestReport(summaries, fileResults, orphans);
+    } finally {
+      parsedAll.forEach(Dataset::unpersist);
+    }
+  }
+
+  /** Writes raw rows, rejects and ledger entries; returns false when nothing was new. */
+  private boolean writeQuality(List<Dataset<Row>> parsedAll, List<Row> outcomes) {
+    List<Row> processed =
+        outcomes.stream()
+            .filter(r -> !ParsedRecords.FILE_UNCHANGED.equals(r.getAs("file_status")))
+            .toList();
+    if (processed.isEmpty() && warehouse.exists(Warehouse.REJECTS)) {
+      return false; // nothing new: the run changes nothing
+    }
+    Dataset<Row> all =
+        parsedAll.isEmpty()
+            ? warehouse.spark().createDataFrame(List.of(), ParsedRecords.SCHEMA)
+            : parsedAll.stream().reduce(Dataset::unionAll).orElseThrow();
+    warehouse.append(Warehouse.RAW_ROWS, RawRows.from(all, runId));
+
+    Dataset<Row> rejects = Rejects.from(all, runId);
+    if (processed.isEmpty()) {
+      warehouse.append(Warehouse.REJECTS, rejects);
+    } else {
+      String predicate =
+          processed.stream()
+              .map(
+                  r ->
+                      "(source = "
+                          + Warehouse.literal(r.getAs("source"))
+                          + " AND file = "
+                          + Warehouse.literal(r.getAs("file_name"))
+                          + ")")
+              .collect(Collectors.joining(" OR "));
+      warehouse.replaceWhere(Warehouse.REJECTS, rejects, predicate);
+    }
+
+    Dataset<Row> outcomeFrame =
+        outcomes.isEmpty()
+            ? FileLedger.fileOutcomes(
+                warehouse.spark().createDataFrame(List.of(), ParsedRecords.SCHEMA))
+            : warehouse.spark().createDataFrame(outcomes, outcomes.get(0).schema());
+    warehouse.append(Warehouse.FILE_LEDGER, FileLedger.entries(outcomeFrame, runId));
+    return true;
+  }
+
+  private long writeOrphans(boolean changed) {
+    if (!changed && warehouse.exists(Warehouse.ORPHANS)) {
+      return warehouse.read(Warehouse.ORPHANS).count();
+    }
+    SourceSpec wpv = contract.source("water_project_villages");
+    SourceSpec wp = contract.source("water_projects");
+    Dataset<Row> orphans =
+        Orphans.find(
+            warehouse.readOrEmpty(Warehouse.clean(wpv.name()), CleanRows.schema(wpv)),
+            warehouse.readOrEmpty(Warehouse.clean(wp.name()), CleanRows.schema(wp)));
+    warehouse.overwrite(Warehouse.ORPHANS, orphans);
+    return warehouse.read(Warehouse.ORPHANS).count();
+  }
+
+  private Set<String> villageCodes() {
+    SourceSpec div = contract.source(SourceContract.DIVISIONS);
+    // The dictionary is reference data (thousands of codes, not rows that grow with the
+    // population): it is shipped to the executors with the parser.
+    return new HashSet<>(
+        warehouse
+            .readOrEmpty(Warehouse.clean(div.name()), CleanRows.schema(div))
+            .filter(col("level").equalTo("village"))
+            .select("code")
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList());
+  }
+
+  /** Ledger rows by "source/name\0hash": the latest entry for each delivered file version. */
+  private Map<String, Row> readLedger() {
+    Map<String, Row> out = new HashMap<>();
+    if (!warehouse.exists(Warehouse.FILE_LEDGER)) {
+      return out;
+    }
+    // One row per delivered file version: small, bounded by the number of files ever delivered.
+    for (Row r :
+        warehouse
+            .read(Warehouse.FILE_LEDGER)
+            .select("source", "file_name", "content_hash", "status", "reason", "run_id")
+            .orderBy("run_id")
+            .collectAsList()) {
+      out.put(
+          r.getString(0) + "/" + SourceFileParser.fileIdentity(r.getString(1), r.getString(2)), r);
+    }
+    return out;
+  }
+
+  private static Set<String> known(Map<String, Row> ledger, String source) {
+    String prefix = source + "/";
+    Set<String> out = new HashSet<>();
+    ledger.keySet().stream()
+        .filter(k -> k.startsWith(prefix))
+        .forEach(k -> out.add(k.substring(prefix.length())));
+    return out;
+  }
+}

@@ -1,0 +1,163 @@
+package org.ruralstats.warehouse;
+
+import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The warehouse folder and every read and write of its Delta tables: the one place where the
+ * pipeline touches storage. Paths are Hadoop paths (local folder, HDFS, object store). Tables are
+ * named by their path under the warehouse, e.g. {@code clean/roster}.
+ */
+public final class Warehouse {
+  /** The restricted raw zone: every delivered row as delivered. */
+  public static final String RAW_ROWS = "raw/rows";
+
+  /** Rejected rows and files. */
+  public static final String REJECTS = "quality/rejects";
+
+  /** Every processed file with its counts. */
+  public static final String FILE_LEDGER = "quality/file_ledger";
+
+  /** Water-project village rows whose project is not (yet) listed. */
+  public static final String ORPHANS = "quality/orphans";
+
+  /** The published indicator table. */
+  public static final String INDICATORS = "published/indicators";
+
+  /** One row per successful run: the commit point of the run. */
+  public static final String RUNS = "meta/runs";
+
+  private final SparkSession spark;
+  private final String root;
+
+  /** A warehouse rooted at {@code root} (created on first write). */
+  public Warehouse(SparkSession spark, String root) {
+    this.spark = spark;
+    this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+  }
+
+  /** The clean table of a source. */
+  public static String clean(String source) {
+    return "clean/" + source;
+  }
+
+  /** The warehouse root. */
+  public String root() {
+    return root;
+  }
+
+  /** The session the warehouse reads and writes with. */
+  public SparkSession spark() {
+    return spark;
+  }
+
+  /** The full path of a table. */
+  public String path(String table) {
+    return root + "/" + table;
+  }
+
+  /** Whether the table exists as a Delta table. */
+  public boolean exists(String table) {
+    return DeltaTable.isDeltaTable(spark, path(table));
+  }
+
+  /** Reads the current version of a table. */
+  public Dataset<Row> read(String table) {
+    return spark.read().format("delta").load(path(table));
+  }
+
+  /** Reads a table, or an empty dataset of {@code schema} when it does not exist yet. */
+  public Dataset<Row> readOrEmpty(String table, StructType schema) {
+    return exists(table) ? read(table) : spark.createDataFrame(List.of(), schema);
+  }
+
+  /** The current version of a table, or -1 when it does not exist. */
+  public long version(String table) {
+    if (!exists(table)) {
+      return -1;
+    }
+    return DeltaTable.forPath(spark, path(table)).history(1).select("version").first().getLong(0);
+  }
+
+  /** Appends rows (creates the table when absent). */
+  public void append(String table, Dataset<Row> rows) {
+    rows.write().format("delta").mode(SaveMode.Append).save(path(table));
+  }
+
+  /** Replaces the whole table content in one commit (creates the table when absent). */
+  public void overwrite(String table, Dataset<Row> rows) {
+    rows.write()
+        .format("delta")
+        .mode(SaveMode.Overwrite)
+        .option("overwriteSchema", "true")
+        .save(path(table));
+  }
+
+  /**
+   * Replaces the rows matching {@code predicate} by {@code rows} in one commit; every new row must
+   * match the predicate.
+   */
+  public void replaceWhere(String table, Dataset<Row> rows, String predicate) {
+    if (!exists(table)) {
+      append(table, rows);
+      return;
+    }
+    rows.write()
+        .format("delta")
+        .mode(SaveMode.Overwrite)
+        .option("replaceWhere", predicate)
+        .save(path(table));
+  }
+
+  /**
+   * Upserts rows by key in one commit: a row whose key exists replaces it, a new key is inserted.
+   * Creates the table when absent. {@code rows} must hold at most one row per key.
+   */
+  public void mergeByKey(String table, Dataset<Row> rows, List<String> key) {
+    if (!exists(table)) {
+      append(table, rows);
+      return;
+    }
+    String on =
+        key.stream().map(k -> "t.`" + k + "` = s.`" + k + "`").collect(Collectors.joining(" AND "));
+    DeltaTable.forPath(spark, path(table))
+        .as("t")
+        .merge(rows.as("s"), on)
+        .whenMatched()
+        .updateAll()
+        .whenNotMatched()
+        .insertAll()
+        .execute();
+  }
+
+  /** Restores a table to an earlier version (a new commit whose content is that version's). */
+  public void restore(String table, long version) {
+    DeltaTable.forPath(spark, path(table)).restoreToVersion(version);
+  }
+
+  /** Deletes a table's folder (used only for a table created by a run that did not finish). */
+  public void drop(String table) {
+    try {
+      Path p = new Path(path(table));
+      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      fs.delete(p, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + path(table), e);
+    }
+  }
+
+  /** Quotes a string as a SQL literal. */
+  public static String literal(String s) {
+    return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+  }
+}

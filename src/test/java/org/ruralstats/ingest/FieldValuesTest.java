@@ -1,0 +1,152 @@
+package org.ruralstats.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.ruralstats.ingest.contract.ColumnSpec;
+import org.ruralstats.ingest.contract.SourceContract;
+
+class FieldValuesTest {
+  private static final SourceContract C = SourceContract.standard();
+  private static final Set<String> VILLAGES = Set.of("141123105201");
+
+  private static ColumnSpec col(String source, String column) {
+    return C.source(source).column(column).orElseThrow();
+  }
+
+  private static String norm(String source, String column, String value) throws FieldFault {
+    return FieldValues.normalize(col(source, column), value, VILLAGES);
+  }
+
+  private static RejectCode fault(String source, String column, String value) {
+    return assertThrows(FieldFault.class, () -> norm(source, column, value)).code();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "是,true",
+    "否,false",
+    "Y,true",
+    "n,false",
+    "1,true",
+    "0,false",
+    "TRUE,true",
+    "False,false",
+    "y,true",
+    "N,false",
+    "true,true",
+    "FALSE,false"
+  })
+  void everyYesNoSpelling(String in, String out) throws Exception {
+    assertEquals(out, norm("insurance", "required", in));
+  }
+
+  @Test
+  void otherYesNoSpellingsAreBad() {
+    assertEquals(RejectCode.INVALID_YES_NO, fault("insurance", "required", "yes"));
+    assertEquals(RejectCode.INVALID_YES_NO, fault("insurance", "required", "对"));
+    assertEquals(RejectCode.INVALID_YES_NO, fault("insurance", "required", "2"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "2024-03-05,2024-03-05",
+    "2024/03/05,2024-03-05",
+    "20240305,2024-03-05",
+    "2024-02-29,2024-02-29"
+  })
+  void everyDateSpelling(String in, String out) throws Exception {
+    assertEquals(out, norm("insurance", "enroll_date", in));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "2024-02-30",
+    "2023-02-29",
+    "2024-13-01",
+    "2024-3-5",
+    "2024.03.05",
+    "05/03/2024",
+    "2024-03-05T00:00"
+  })
+  void badDates(String in) {
+    assertEquals(RejectCode.INVALID_DATE, fault("insurance", "enroll_date", in));
+  }
+
+  @Test
+  void years() throws Exception {
+    assertEquals("2000", norm("insurance", "year", "2000"));
+    assertEquals("2100", norm("insurance", "year", "2100"));
+    assertEquals(RejectCode.INVALID_YEAR, fault("insurance", "year", "1999"));
+    assertEquals(RejectCode.INVALID_YEAR, fault("insurance", "year", "2101"));
+    assertEquals(RejectCode.INVALID_YEAR, fault("insurance", "year", "24"));
+    assertEquals(RejectCode.INVALID_YEAR, fault("insurance", "year", "2024.0"));
+  }
+
+  @Test
+  void integersAndTheirRanges() throws Exception {
+    assertEquals("0", norm("housing", "rooms", "0"));
+    assertEquals("99", norm("housing", "rooms", "+99"));
+    assertEquals("7", norm("housing", "rooms", "007"));
+    assertEquals(RejectCode.OUT_OF_RANGE, fault("housing", "rooms", "100"));
+    assertEquals(RejectCode.OUT_OF_RANGE, fault("housing", "rooms", "-1"));
+    assertEquals(RejectCode.INVALID_INTEGER, fault("housing", "rooms", "3.0"));
+    assertEquals(RejectCode.INVALID_INTEGER, fault("housing", "rooms", "三"));
+    assertEquals("1", norm("water_survey", "persons", "1"));
+    assertEquals("30", norm("water_survey", "persons", "30"));
+    assertEquals(RejectCode.OUT_OF_RANGE, fault("water_survey", "persons", "0"));
+    assertEquals(RejectCode.OUT_OF_RANGE, fault("water_survey", "persons", "31"));
+    assertEquals("0", norm("water_project_villages", "beneficiaries", "0"));
+    assertEquals(RejectCode.OUT_OF_RANGE, fault("water_project_villages", "beneficiaries", "-3"));
+    assertEquals(
+        RejectCode.OUT_OF_RANGE,
+        fault("water_project_villages", "beneficiaries", "99999999999999999999"));
+  }
+
+  @Test
+  void amounts() throws Exception {
+    assertEquals("500.00", norm("education_aid", "amount", "500"));
+    assertEquals("500.50", norm("education_aid", "amount", "500.5"));
+    assertEquals("0.01", norm("education_aid", "amount", "0.01"));
+    assertEquals("0.00", norm("insurance", "subsidy_amount", "0"));
+    assertEquals(RejectCode.OUT_OF_RANGE, fault("education_aid", "amount", "0"));
+    assertEquals(RejectCode.OUT_OF_RANGE, fault("education_aid", "amount", "0.00"));
+    for (String bad : new String[] {"-5", "+5", "1,000.00", "1e3", "5.123", ".5", "5.", "￥5"}) {
+      assertEquals(RejectCode.INVALID_AMOUNT, fault("education_aid", "amount", bad), bad);
+    }
+  }
+
+  @Test
+  void enumsByChineseLabelOrCodeInAnyCase() throws Exception {
+    assertEquals("quality_upgrade", norm("water_projects", "project_type", "水质提升"));
+    assertEquals("quality_upgrade", norm("water_projects", "project_type", "Quality_Upgrade"));
+    assertEquals("county", norm("divisions", "level", "区"));
+    assertEquals("township", norm("divisions", "level", "街道"));
+    assertEquals("village", norm("divisions", "level", "社区"));
+    assertEquals("C", norm("housing", "safety_grade", "c"));
+    assertEquals("D", norm("housing", "safety_grade", "整栋危房"));
+    assertEquals("dropped_out", norm("education_students", "status", "辍学"));
+    assertEquals(RejectCode.INVALID_ENUM, fault("water_projects", "project_type", "水质提升工程"));
+    assertEquals(RejectCode.INVALID_ENUM, fault("housing", "safety_grade", "E"));
+  }
+
+  @Test
+  void villageCodesAndHouseholdIds() throws Exception {
+    assertEquals("141123105201", norm("roster", "village_code", "141123105201"));
+    assertEquals(RejectCode.UNKNOWN_VILLAGE, fault("roster", "village_code", "141123105299"));
+    assertEquals(RejectCode.INVALID_CODE, fault("roster", "village_code", "14112310520"));
+    assertEquals("x".repeat(64), norm("roster", "household_id", "x".repeat(64)));
+    assertEquals(RejectCode.TOO_LONG, fault("roster", "household_id", "x".repeat(65)));
+    assertEquals("户".repeat(64), norm("roster", "household_id", "户".repeat(64)));
+  }
+
+  @Test
+  void trimsUnicodeWhitespaceIncludingFullWidthSpace() {
+    assertEquals("是", FieldValues.trim("\u3000 是\t\u00a0"));
+    assertEquals("", FieldValues.trim("\u3000\u3000"));
+  }
+}
