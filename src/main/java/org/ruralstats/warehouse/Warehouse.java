@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -66,9 +67,9 @@ public final class Warehouse {
     return root + "/" + table;
   }
 
-  /** Whether the table exists as a Delta table. */
+  /** Whether the table exists as a Delta table (it has at least one commit). */
   public boolean exists(String table) {
-    return DeltaTable.isDeltaTable(spark, path(table));
+    return version(table) >= 0;
   }
 
   /** Reads the current version of a table. */
@@ -81,12 +82,32 @@ public final class Warehouse {
     return exists(table) ? read(table) : spark.createDataFrame(List.of(), schema);
   }
 
-  /** The current version of a table, or -1 when it does not exist. */
+  /**
+   * The current version of a table, or -1 when it does not exist: the number of the newest commit
+   * file in its {@code _delta_log} (a listing, much cheaper than loading the table's snapshot).
+   */
   public long version(String table) {
-    if (!exists(table)) {
-      return -1;
+    Path log = new Path(path(table), "_delta_log");
+    try {
+      FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(log)) {
+        return -1;
+      }
+      long newest = -1;
+      for (FileStatus st : fs.listStatus(log)) {
+        String name = st.getPath().getName();
+        if (name.length() == 25 && name.endsWith(".json")) {
+          try {
+            newest = Math.max(newest, Long.parseLong(name.substring(0, 20)));
+          } catch (NumberFormatException notACommit) {
+            // not a commit file
+          }
+        }
+      }
+      return newest;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + log, e);
     }
-    return DeltaTable.forPath(spark, path(table)).history(1).select("version").first().getLong(0);
   }
 
   /** Appends rows (creates the table when absent). */
