@@ -191,7 +191,7 @@ final class Geography {
     double[] w = new double[free.size()];
     double sum = 0;
     for (int i = 0; i < w.length; i++) {
-      w[i] = Math.exp(0.45 * gaussian(r)) * (i == 0 ? 1.8 : 1.0);
+      w[i] = StrictMath.exp(0.45 * gaussian(r)) * (i == 0 ? 1.8 : 1.0);
       sum += w[i];
     }
     int total = tw.basePersons - fixed;
@@ -208,10 +208,10 @@ final class Geography {
   }
 
   static double gaussian(SplittableRandom r) {
-    // Box–Muller; deterministic for a given generator state.
+    // Box–Muller with StrictMath, so the result is the same on every JVM and platform.
     double u1 = 1.0 - r.nextDouble();
     double u2 = r.nextDouble();
-    return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    return StrictMath.sqrt(-2.0 * StrictMath.log(u1)) * StrictMath.cos(2 * Math.PI * u2);
   }
 
   private static final Geography INSTANCE = new Geography();

@@ -402,7 +402,7 @@ final class Population {
 
     // 6. Alleviated (脱贫) ordinary households, poorer townships first on average.
     List<Household> ordinary = new ArrayList<>();
-    int hi = 0;
+    int k = 0;
     for (Household h : households) {
       if (h.cohort == Cohort.NONE) {
         ordinary.add(h);
@@ -410,7 +410,7 @@ final class Population {
     }
     double[] keys = new double[ordinary.size()];
     for (Household h : ordinary) {
-      keys[hi++] = r.nextDouble() / h.village.township.povertyRate;
+      keys[k++] = r.nextDouble() / h.village.township.povertyRate;
     }
     Integer[] order = new Integer[ordinary.size()];
     for (int i = 0; i < order.length; i++) {

@@ -714,15 +714,11 @@ final class SourceFiles {
             new String[] {"2024", b.id, b.household.village.code, "是的", "否", "城乡居民", "", null},
             "待核实");
       }
-      s(c, insRow(2024, p, p.ins24, cn, 1.0, iso, 0), remarks[i % remarks.length]);
+      c.row(insRow(2024, p, p.ins24, cn, 1.0, iso, 0), remarks[i % remarks.length]);
     }
     for (Person p : insCorrected2023) {
-      s(c, insRow(2023, p, p.ins23, cn, 1.0, iso, 0), "2023年度数据复核");
+      c.row(insRow(2023, p, p.ins23, cn, 1.0, iso, 0), "2023年度数据复核");
     }
-  }
-
-  private static void s(CsvSink sink, String[] row, String extra) {
-    sink.row(row, extra);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -845,7 +841,7 @@ final class SourceFiles {
                 },
                 null));
     Village vb = village("141123100000", 11);
-    ins24Long(i24, s24, rows24.size() / 2, vb);
+    longHouseholdId(i24, s24, rows24.size() / 2, vb);
     Village vc = village("141123205000", 4);
     i24.at(
         rows24.size() * 3 / 4,
@@ -884,7 +880,7 @@ final class SourceFiles {
     }
   }
 
-  private void ins24Long(Inserts ins, CsvSink s, int at, Village v) {
+  private void longHouseholdId(Inserts ins, CsvSink s, int at, Village v) {
     ins.at(
         at,
         () ->

@@ -427,8 +427,7 @@ final class LandingReader {
         for (String k : schema.key()) {
           key.add(values.get(k));
         }
-        rows.remove(key);
-        rows.put(key, new Row(name, line, values));
+        rows.put(key, new Row(name, line, values)); // the newest version replaces the older
       }
       if (map == null) {
         rejected.add(new Rejected(schema.source(), name, null, "empty file"));
@@ -468,14 +467,17 @@ final class LandingReader {
   }
 
   private static int[] lineStarts(String text) {
-    List<Integer> starts = new ArrayList<>();
-    starts.add(0);
+    int[] starts = new int[1024];
+    int n = 1;
     for (int i = 0; i < text.length(); i++) {
       if (text.charAt(i) == '\n') {
-        starts.add(i + 1);
+        if (n == starts.length) {
+          starts = Arrays.copyOf(starts, n * 2);
+        }
+        starts[n++] = i + 1;
       }
     }
-    return starts.stream().mapToInt(Integer::intValue).toArray();
+    return Arrays.copyOf(starts, n);
   }
 
   private static int lineOf(int[] starts, int pos) {
@@ -598,14 +600,22 @@ final class LandingReader {
   static char mod112(String id) {
     int sum = 0;
     for (int i = 0; i < 17; i++) {
-      // weight of position i is 2^(17-i) mod 11
+      sum += (id.charAt(i) - '0') * WEIGHTS[i];
+    }
+    return "10X98765432".charAt(sum % 11);
+  }
+
+  /** Weight of position i is 2^(17-i) mod 11 (computed here, not copied from the generator). */
+  private static final int[] WEIGHTS = new int[17];
+
+  static {
+    for (int i = 0; i < 17; i++) {
       int w = 1;
       for (int k = 0; k < 17 - i; k++) {
         w = (w * 2) % 11;
       }
-      sum += (id.charAt(i) - '0') * w;
+      WEIGHTS[i] = w;
     }
-    return "10X98765432".charAt(sum % 11);
   }
 
   private static String rowRule(String source, Map<String, Object> v) {
