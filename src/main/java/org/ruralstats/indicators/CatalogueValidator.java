@@ -85,7 +85,7 @@ final class CatalogueValidator {
     }
     try {
       DataType.fromDDL(type);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark's ParseException is a checked exception
       problems.add(
           where
               + ": '"
@@ -139,6 +139,8 @@ final class CatalogueValidator {
       String where = entryLabel("facts", i, fact.name());
       if (blank(fact.name())) {
         problems.add(where + ": name is missing");
+      } else if (!SQL_NAME.matcher(fact.name()).matches()) {
+        problems.add(where + ": the name must be a lower-case SQL name like water_survey");
       } else if (!seen.add(fact.name())) {
         problems.add(where + ": a fact named " + fact.name() + " is declared twice");
       }
