@@ -62,15 +62,18 @@ public final class CatalogueDocs {
           binary floating point and no intermediate rounding (1/8 gives 12.50, 1/800 gives
           0.13, 2/3 gives 66.67); empty when the denominator is 0.
       - **Year over year.** `prev_value` is the `value` of the same indicator and area in
-        `year − 1`, empty when that year was not computed or its value is empty (a join on
-        `year − 1`, not the previous row). `yoy_change` = `value` − `prev_value` of the published
-        (rounded) values, in percentage points for rates; empty when either is empty.
+        exactly `year − 1`, empty when that year was not computed or its value is empty (with
+        2022 and 2024 computed but not 2023, 2024 has no `prev_value`). `yoy_change` = `value` −
+        `prev_value` of the published (rounded) values, in percentage points for rates; empty
+        when either is empty.
       - **Matching across sources** is by `year` and person: a roster row of year Y matches the
         insurance row, register row and aid payments whose `year` is Y. Person and student IDs
         arrive as the same keyed pseudonym (`person_key`, `student_key`).
-      - **Computation.** All indicators of one fact view are aggregates of one
-        `GROUP BY area_code, year` over that view; the groups are unpivoted to one row per
-        indicator, area and year, and unioned.
+      - **Computation.** The whole table is one lazy Spark SQL statement. All indicators of
+        one fact view are aggregates of one `GROUP BY area_code, year` over that view, left-joined
+        to the spine of areas × years and unpivoted (`stack`) to one row per indicator, area and
+        year; the groups are unioned, and `prev_value` is taken by a window over
+        (indicator, area) whose frame is the range `year − 1` exactly.
       - **Export.** The CSV export (`IndicatorExport.format`) writes counts as integers
         (`210236`), amounts with two decimals (`313.00`), a rate's numerator and denominator as
         integers and its value, `prev_value` and `yoy_change` with two decimals (`96.80`); no
