@@ -33,8 +33,17 @@ public final class IndicatorCalculator {
 
   private final IndicatorCatalogue catalogue;
 
-  /** A calculator for the given catalogue (usually {@link IndicatorCatalogue#bundled()}). */
+  /**
+   * A calculator for the given catalogue (usually {@link IndicatorCatalogue#bundled()}).
+   *
+   * @throws IndicatorCatalogueException when the catalogue breaks a catalogue rule (a catalogue
+   *     built in code rather than loaded is checked here)
+   */
   public IndicatorCalculator(IndicatorCatalogue catalogue) {
+    List<String> problems = CatalogueValidator.problems(catalogue);
+    if (!problems.isEmpty()) {
+      throw new IndicatorCatalogueException("(catalogue given to IndicatorCalculator)", problems);
+    }
     this.catalogue = catalogue;
   }
 
@@ -144,8 +153,9 @@ public final class IndicatorCalculator {
 
   /**
    * The statement failed to compile: finds the catalogue entry at fault by compiling the pieces one
-   * by one (shared views, then fact views, then each indicator's expressions over its fact view).
-   * Runs only on failure; compiling is analysis only, no Spark job.
+   * by one (shared views, then fact views, then each indicator's expressions over its fact view)
+   * and throws an error naming it; returns a general error when no single piece fails. Runs only on
+   * failure; compiling is analysis only, no Spark job.
    */
   private IllegalArgumentException diagnose(
       SparkSession spark, Map<String, String> temporaryViewBySource, Exception failure) {

@@ -22,6 +22,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ruralstats.support.TestSpark;
@@ -64,6 +65,11 @@ class IndicatorCalculatorTest {
       String key = key(row.getString(0), row.getString(1), row.getInt(3));
       assertNull(byKey.put(key, row), "duplicate row " + key);
     }
+  }
+
+  @AfterAll
+  static void dropCallersView() {
+    TestSpark.session().catalog().dropTempView("roster");
   }
 
   static CleanTables fixture() {
@@ -647,6 +653,47 @@ class IndicatorCalculatorTest {
                     + " household_id, rooms, safety_grade, task_source, task_status,"
                     + " subsidy_amount]: "),
         e.getMessage());
+  }
+
+  @Test
+  void factViewWhoseSqlDoesNotCompileIsNamed() {
+    IndicatorCatalogue bundled = IndicatorCatalogue.bundled();
+    List<FactView> facts = new ArrayList<>(bundled.facts());
+    int survey = facts.indexOf(bundled.fact("water_survey").orElseThrow());
+    FactView original = facts.get(survey);
+    facts.set(
+        survey,
+        new FactView(
+            original.name(),
+            original.titleZh(),
+            original.titleEn(),
+            original.drivingSource(),
+            original.description(),
+            original.sql().replace("s.persons", "s.person_count")));
+    IndicatorCatalogue broken =
+        new IndicatorCatalogue(bundled.sources(), bundled.views(), facts, bundled.indicators());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> new IndicatorCalculator(broken).compute(tables));
+    assertTrue(
+        e.getMessage()
+            .startsWith("Indicator catalogue, fact water_survey: its sql does not compile: "),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("person_count"), e.getMessage());
+  }
+
+  @Test
+  void catalogueBuiltInCodeIsValidatedToo() {
+    IndicatorCatalogue bundled = IndicatorCatalogue.bundled();
+    IndicatorCatalogue noAreas =
+        new IndicatorCatalogue(
+            bundled.sources(),
+            bundled.views().subList(1, 2),
+            bundled.facts(),
+            bundled.indicators());
+    IndicatorCatalogueException e =
+        assertThrows(IndicatorCatalogueException.class, () -> new IndicatorCalculator(noAreas));
+    assertTrue(e.problems().get(0).startsWith("views: a view named areas"), e.getMessage());
   }
 
   // ---------------------------------------------------------------------------------------------
