@@ -1,0 +1,274 @@
+package org.ruralstats.indicators;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * Computes the published indicator table ({@link IndicatorTable#SCHEMA}) from the clean source
+ * tables, as declared by an {@link IndicatorCatalogue}.
+ *
+ * <p>Usage: {@code new IndicatorCalculator(IndicatorCatalogue.bundled()).compute(cleanTables)},
+ * where {@code cleanTables} maps each source name of the catalogue ({@code divisions}, {@code
+ * roster}, {@code insurance}, …) to its clean table. The result is a lazy Dataset: nothing runs
+ * until it is written or collected.
+ *
+ * <p>How: the whole computation is one Spark SQL statement ({@link IndicatorSql}). Every fact view
+ * gives a row per (fact row × area); all indicators of a fact are aggregated in one {@code GROUP BY
+ * area_code, year}, left-joined to the spine of every area × every year of the fact's driving
+ * source (zeros where nothing matches) and unpivoted with {@code stack} to one row per indicator.
+ * The groups are unioned, rate values computed exactly, and the value of the same indicator and
+ * area in exactly {@code year − 1} added as {@code prev_value}.
+ */
+public final class IndicatorCalculator {
+
+  private final IndicatorCatalogue catalogue;
+
+  /**
+   * A calculator for the given catalogue (usually {@link IndicatorCatalogue#bundled()}).
+   *
+   * @throws IndicatorCatalogueException when the catalogue breaks a catalogue rule (a catalogue
+   *     built in code rather than loaded is checked here)
+   */
+  public IndicatorCalculator(IndicatorCatalogue catalogue) {
+    List<String> problems = CatalogueValidator.problems(catalogue);
+    if (!problems.isEmpty()) {
+      throw new IndicatorCatalogueException("(catalogue given to IndicatorCalculator)", problems);
+    }
+    this.catalogue = catalogue;
+  }
+
+  /**
+   * Builds the indicator table from the clean tables.
+   *
+   * @param cleanTables source name → clean table (valid rows, after supersession), all of one
+   *     SparkSession; every source the catalogue declares must be present with its declared columns
+   *     and types (other columns, such as lineage columns, are ignored)
+   * @return a lazy Dataset with the columns of {@link IndicatorTable#SCHEMA}, one row per
+   *     indicator, area and computed year
+   * @throws IllegalArgumentException when a clean table or column is missing or mistyped, or when
+   *     the catalogue's SQL does not compile against the tables (the message names the entry)
+   */
+  public Dataset<Row> compute(Map<String, Dataset<Row>> cleanTables) {
+    Map<String, Dataset<Row>> sources = selectSourceColumns(cleanTables);
+    SparkSession spark = sources.values().iterator().next().sparkSession();
+    // Temporary views with unique names, so nothing collides with the caller's own views. Once the
+    // statement is analysed the result holds the resolved plans, not the names: they are dropped.
+    String prefix = "ruralstats_indicators_" + UUID.randomUUID().toString().replace("-", "");
+    Map<String, String> temporaryViewBySource = new LinkedHashMap<>();
+    try {
+      sources.forEach(
+          (source, table) -> {
+            String view = prefix + "_" + source;
+            table.createOrReplaceTempView(view);
+            temporaryViewBySource.put(source, view);
+          });
+      String statement = IndicatorSql.statement(catalogue, temporaryViewBySource);
+      try {
+        return spark.sql(statement);
+      } catch (Exception e) {
+        throw diagnose(spark, temporaryViewBySource, e);
+      }
+    } finally {
+      temporaryViewBySource.values().forEach(view -> spark.catalog().dropTempView(view));
+    }
+  }
+
+  private Map<String, Dataset<Row>> selectSourceColumns(Map<String, Dataset<Row>> cleanTables) {
+    Map<String, Dataset<Row>> selected = new LinkedHashMap<>();
+    SparkSession session = null;
+    for (Map.Entry<String, Map<String, String>> source : catalogue.sources().entrySet()) {
+      String name = source.getKey();
+      Dataset<Row> table = cleanTables.get(name);
+      if (table == null) {
+        throw new IllegalArgumentException(
+            "Clean table '"
+                + name
+                + "' is missing from the input (given: "
+                + String.join(", ", cleanTables.keySet())
+                + "); pass every clean table, an empty one with the clean schema when the source"
+                + " delivered no rows");
+      }
+      if (session == null) {
+        session = table.sparkSession();
+      } else if (table.sparkSession() != session) {
+        throw new IllegalArgumentException(
+            "Clean table '"
+                + name
+                + "' belongs to another SparkSession; pass tables of one session");
+      }
+      List<Column> columns = new ArrayList<>();
+      for (Map.Entry<String, String> column : source.getValue().entrySet()) {
+        columns.add(checkedColumn(name, table, column.getKey(), column.getValue()));
+      }
+      selected.put(name, table.select(columns.toArray(Column[]::new)));
+    }
+    return selected;
+  }
+
+  private static Column checkedColumn(
+      String source, Dataset<Row> table, String column, String typeName) {
+    DataType expected = DataType.fromDDL(typeName);
+    StructField field =
+        Arrays.stream(table.schema().fields())
+            .filter(f -> f.name().equals(column))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "Clean table '"
+                            + source
+                            + "' has no column "
+                            + column
+                            + " ("
+                            + expected.simpleString()
+                            + "); its columns are "
+                            + Arrays.toString(table.columns())
+                            + ". The clean schema the indicators read is listed under sources in "
+                            + IndicatorCatalogue.BUNDLED_RESOURCE));
+    if (!field.dataType().equals(expected)) {
+      throw new IllegalArgumentException(
+          "Clean table '"
+              + source
+              + "' column "
+              + column
+              + " is of type "
+              + field.dataType().simpleString()
+              + ", expected "
+              + expected.simpleString()
+              + "; produce the clean schema listed under sources in "
+              + IndicatorCatalogue.BUNDLED_RESOURCE);
+    }
+    return table.col(column);
+  }
+
+  /**
+   * The statement failed to compile: finds the catalogue entry at fault by compiling the pieces one
+   * by one (shared views, then fact views, then each indicator's expressions over its fact view)
+   * and throws an error naming it; returns a general error when no single piece fails. Runs only on
+   * failure; compiling is analysis only, no Spark job.
+   */
+  private IllegalArgumentException diagnose(
+      SparkSession spark, Map<String, String> temporaryViewBySource, Exception failure) {
+    List<CatalogueView> viewsSoFar = new ArrayList<>();
+    for (CatalogueView view : catalogue.views()) {
+      IndicatorCatalogue earlier =
+          new IndicatorCatalogue(catalogue.sources(), viewsSoFar, List.of(), List.of());
+      String where = "view " + view.name();
+      Dataset<Row> rows =
+          compile(
+              spark,
+              temporaryViewBySource,
+              earlier,
+              view.sql(),
+              where + ": its sql does not compile",
+              failure);
+      if (view.name().equals(IndicatorCatalogue.AREAS_VIEW)) {
+        requireColumns(rows, where, failure, "area_code", "area_level");
+      }
+      viewsSoFar.add(view);
+    }
+    for (FactView fact : catalogue.facts()) {
+      String where = "fact " + fact.name();
+      Dataset<Row> rows =
+          compile(
+              spark,
+              temporaryViewBySource,
+              catalogue,
+              fact.sql(),
+              where + ": its sql does not compile",
+              failure);
+      requireColumns(rows, where, failure, "area_code", "year");
+      for (IndicatorDefinition indicator : catalogue.indicatorsOf(fact.name())) {
+        Map<String, String> parts = new LinkedHashMap<>();
+        parts.put("numerator", indicator.numerator());
+        if (indicator.denominator() != null) {
+          parts.put("denominator", indicator.denominator());
+        }
+        for (Map.Entry<String, String> part : parts.entrySet()) {
+          String aggregate =
+              "SELECT area_code, year, (\n"
+                  + part.getValue()
+                  + "\n) AS figure FROM (\n"
+                  + fact.sql().strip()
+                  + "\n) GROUP BY area_code, year";
+          compile(
+              spark,
+              temporaryViewBySource,
+              catalogue,
+              aggregate,
+              "indicator "
+                  + indicator.code()
+                  + " (fact "
+                  + fact.name()
+                  + "): its "
+                  + part.getKey()
+                  + " does not compile as an aggregate over the fact's columns "
+                  + Arrays.toString(rows.columns()),
+              failure);
+        }
+      }
+    }
+    return new IllegalArgumentException(
+        "Indicator catalogue: the indicator statement does not compile: "
+            + firstLine(failure.getMessage()),
+        failure);
+  }
+
+  /** Compiles a query over the catalogue's names, or throws {@code problem} and Spark's reason. */
+  private static Dataset<Row> compile(
+      SparkSession spark,
+      Map<String, String> temporaryViewBySource,
+      IndicatorCatalogue scope,
+      String query,
+      String problem,
+      Exception failure) {
+    String sql =
+        IndicatorSql.withBindings(IndicatorSql.bindings(scope, temporaryViewBySource), query);
+    try {
+      return spark.sql(sql);
+    } catch (Exception e) {
+      IllegalArgumentException error =
+          new IllegalArgumentException(
+              "Indicator catalogue, " + problem + ": " + firstLine(e.getMessage()), e);
+      error.addSuppressed(failure);
+      throw error;
+    }
+  }
+
+  private static void requireColumns(
+      Dataset<Row> rows, String where, Exception failure, String... names) {
+    List<String> present = Arrays.asList(rows.columns());
+    for (String name : names) {
+      if (!present.contains(name)) {
+        throw new IllegalArgumentException(
+            "Indicator catalogue, "
+                + where
+                + ": its sql gives no column "
+                + name
+                + " (it gives "
+                + present
+                + "); the calculator needs "
+                + String.join(" and ", names),
+            failure);
+      }
+    }
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    int end = message.indexOf('\n');
+    return end < 0 ? message : message.substring(0, end);
+  }
+}

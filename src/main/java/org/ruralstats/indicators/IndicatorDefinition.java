@@ -1,0 +1,25 @@
+package org.ruralstats.indicators;
+
+/**
+ * One published indicator as declared in the catalogue.
+ *
+ * @param code the published code, e.g. {@code INS_COVERAGE}
+ * @param fact the name of the {@link FactView} the expressions are evaluated over
+ * @param kind count, amount or rate
+ * @param unit the unit of the value: 人, 户, 间, 处, 人次, 元, 万元 or % (rates)
+ * @param nameZh the Chinese name, e.g. 参保率
+ * @param nameEn the English name
+ * @param description one sentence saying what is counted or summed
+ * @param numerator a Spark SQL aggregate expression over the fact's columns
+ * @param denominator for a rate, the aggregate expression of the denominator; null otherwise
+ */
+public record IndicatorDefinition(
+    String code,
+    String fact,
+    IndicatorKind kind,
+    String unit,
+    String nameZh,
+    String nameEn,
+    String description,
+    String numerator,
+    String denominator) {}
