@@ -9,7 +9,7 @@ figures=${2:-"$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/data-samples/xing
 [[ -f "$export_csv" ]] || { echo "error: $export_csv does not exist; run jobs/export.sh first" >&2; exit 1; }
 awk -F, '
   NR == FNR { if (FNR > 1) { want[$1 "," $2 "," $3] = $4; order[++n] = $1 "," $2 "," $3 } next }
-  FNR > 1 { got[$1 "," $3 "," $4] = $7 }
+  FNR > 1 { got[$1 "," $2 "," $4] = $7 }
   END {
     bad = 0
     for (i = 1; i <= n; i++) {

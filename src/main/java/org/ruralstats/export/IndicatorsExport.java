@@ -1,0 +1,26 @@
+package org.ruralstats.export;
+
+import static org.apache.spark.sql.functions.col;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.ruralstats.indicators.IndicatorExport;
+
+/**
+ * The indicator export: the published indicator table as CSV with exactly the columns {@code
+ * indicator_code,area_code,area_level,year,numerator,denominator,value,prev_value,yoy_change},
+ * plain numbers, empty fields for nulls, sorted by indicator code, area code and year.
+ */
+public final class IndicatorsExport {
+  private IndicatorsExport() {}
+
+  /** Writes the export of the indicator table to {@code out}. */
+  public static void write(Dataset<Row> indicators, String out) {
+    CsvExport.write(
+        IndicatorExport.format(indicators),
+        IndicatorExport.SORT_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new),
+        IndicatorExport.COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new),
+        out);
+  }
+}

@@ -1,0 +1,175 @@
+package org.ruralstats.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.commons.io.FileUtils;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ruralstats.config.PipelineConfig;
+import org.ruralstats.ingest.contract.SourceContract;
+import org.ruralstats.support.TestSpark;
+import org.ruralstats.warehouse.Warehouse;
+
+/**
+ * The nightly job end to end on the committed small landing folder ({@code
+ * data-samples/small-landing}): exit codes, exports, re-runs, atomicity.
+ */
+class NightlyJobTest {
+  private static final Path SAMPLE = Path.of("data-samples/small-landing");
+  private static final byte[] KEY = "nightly-test-key-nightly-test-key!".getBytes();
+
+  @TempDir Path tmp;
+  private Path landing;
+  private Path exports;
+  private final SparkSession spark = TestSpark.session();
+
+  @BeforeEach
+  void copySample() throws IOException {
+    landing = tmp.resolve("landing");
+    FileUtils.copyDirectory(SAMPLE.toFile(), landing.toFile());
+    exports = tmp.resolve("exports");
+  }
+
+  private PipelineConfig config(byte[] key) {
+    return new PipelineConfig(
+        landing.toString(), tmp.resolve("warehouse").toString(), exports, key);
+  }
+
+  private int run(PrintStream out) {
+    return NightlyJob.run(spark, config(KEY), out);
+  }
+
+  private int run() {
+    return run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+  }
+
+  private Warehouse warehouse() {
+    return new Warehouse(spark, tmp.resolve("warehouse").toString());
+  }
+
+  private List<String> exportedRejectLines() throws IOException {
+    return Files.readAllLines(exports.resolve("rejects.csv")).stream()
+        .skip(1)
+        .map(l -> String.join(",", List.of(l.split(",", 4)).subList(0, 3)))
+        .toList();
+  }
+
+  @Test
+  void loadsTheSampleListsEveryBadRowAndReRunsChangeNothing() throws IOException {
+    assertEquals(NightlyJob.OK, run());
+    List<String> expected =
+        Files.readAllLines(Path.of("data-samples/small-landing.expected-rejects.csv")).stream()
+            .skip(1)
+            .map(l -> String.join(",", List.of(l.split(",")).subList(0, 3)))
+            .toList();
+    assertEquals(expected, exportedRejectLines());
+    List<String> header = Files.readAllLines(exports.resolve("indicators.csv")).subList(0, 1);
+    assertEquals(
+        List.of(
+            "indicator_code,area_code,area_level,year,numerator,denominator,value,prev_value,yoy_change"),
+        header);
+    byte[] first = Files.readAllBytes(exports.resolve("indicators.csv"));
+    assertArrayEquals(
+        Files.readAllBytes(Path.of("data-samples/small-landing.expected-indicators.csv")),
+        first,
+        "golden indicator export of the small landing folder");
+
+    assertEquals(NightlyJob.OK, run());
+    assertArrayEquals(first, Files.readAllBytes(exports.resolve("indicators.csv")));
+    assertEquals(expected, exportedRejectLines());
+  }
+
+  @Test
+  void aFailedRunLeavesEveryTableAsItWasAndTheNextRunRecovers() throws IOException {
+    assertEquals(NightlyJob.OK, run());
+    Warehouse wh = warehouse();
+    Map<String, List<String>> before = contents(wh);
+
+    // a different pseudonym key would count the same person twice: refused, nothing changes
+    ByteArrayOutputStream refused = new ByteArrayOutputStream();
+    assertEquals(
+        NightlyJob.FAILED,
+        NightlyJob.run(
+            spark,
+            config("another-key-another-key-another-key".getBytes()),
+            new PrintStream(refused, true, StandardCharsets.UTF_8)));
+    assertTrue(refused.toString(StandardCharsets.UTF_8).contains("pseudonym key differs"));
+
+    Files.writeString(
+        landing.resolve("water_survey/2025-01-31.csv"),
+        "年度,户编号,村代码,户人口,水量达标,水质达标,取水方便,供水保证率达标\n2024,HH-09,141123105201,5,是,是,是,是\n");
+    Files.writeString(
+        landing.resolve("insurance/2025-02-01.csv"),
+        "year,person_id,village_code,required,enrolled\n2024,11010519491231002X,141123105201,1,1\n");
+    PrintStream failing =
+        new PrintStream(OutputStream.nullOutputStream(), true) {
+          @Override
+          public void println(String line) {
+            if (line != null && line.contains("water_survey")) {
+              throw new IllegalStateException("simulated failure after insurance was merged");
+            }
+          }
+        };
+    assertEquals(NightlyJob.FAILED, run(failing));
+    assertEquals(before, contents(wh), "nothing published changed");
+
+    // a run killed midway leaves a table ahead of the last successful run: the next run restores it
+    wh.append(Warehouse.clean("roster"), wh.read(Warehouse.clean("roster")).limit(1));
+    assertEquals(NightlyJob.OK, run());
+    assertEquals(
+        before.get(Warehouse.clean("roster")), contents(wh).get(Warehouse.clean("roster")));
+    assertEquals(
+        before.get(Warehouse.clean("insurance")).size() + 1,
+        contents(wh).get(Warehouse.clean("insurance")).size(),
+        "the new files are applied by the next successful run");
+  }
+
+  @Test
+  void aFileRejectedAsAWholeGivesExitCode2UntilItIsReplaced() throws IOException {
+    Files.writeString(landing.resolve("housing/2025-01-01.csv"), "年度,户编号\n2024,HH-1\n");
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    assertEquals(NightlyJob.FILE_REJECTED, run(new PrintStream(buf, true, StandardCharsets.UTF_8)));
+    assertTrue(
+        buf.toString(StandardCharsets.UTF_8).contains("REJECTED FILE housing/2025-01-01.csv"));
+    assertTrue(exportedRejectLines().contains("housing,2025-01-01.csv,"));
+    Files.delete(landing.resolve("housing/2025-01-01.csv"));
+    assertEquals(NightlyJob.OK, run());
+  }
+
+  /** The rows of every table the run writes, as sorted JSON lines. */
+  private static Map<String, List<String>> contents(Warehouse wh) {
+    Map<String, List<String>> out = new TreeMap<>();
+    List<String> tables =
+        Stream.concat(
+                IngestStage.tables(SourceContract.standard()).stream(),
+                Stream.of(Warehouse.INDICATORS))
+            .collect(Collectors.toList());
+    for (String t : tables) {
+      out.put(
+          t, wh.exists(t) ? wh.read(t).toJSON().collectAsList().stream().sorted().toList() : null);
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unused")
+  private static String show(List<Row> rows) {
+    return TestSpark.show(rows);
+  }
+}
