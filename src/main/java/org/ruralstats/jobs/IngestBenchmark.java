@@ -62,7 +62,7 @@ public final class IngestBenchmark implements Callable<Integer> {
       for (String pass : new String[] {"first load", "nothing new"}) {
         long t0 = System.nanoTime();
         IngestReport r =
-            new IngestStage(wh, contract, p, "bench-" + pass.replace(' ', '-'), s -> {})
+            new IngestStage(wh, contract, p, "bench-" + pass.replace(' ', '-'), s -> {}, 2)
                 .run(new LandingFolder(spark, landing.toString()));
         double s = (System.nanoTime() - t0) / 1e9;
         IngestReport.SourceSummary ins =

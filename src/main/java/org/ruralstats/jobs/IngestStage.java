@@ -8,6 +8,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
@@ -41,25 +46,35 @@ public final class IngestStage {
   private final Pseudonymizer pseudonymizer;
   private final String runId;
   private final Consumer<String> progress;
+  private final int parallelism;
 
   /**
    * @param warehouse where the tables are
    * @param contract the source contract
    * @param pseudonymizer replaces ID numbers
    * @param runId this run's id
-   * @param progress receives one human-readable line per step
+   * @param progress receives one human-readable line per step (from several threads)
+   * @param parallelism how many sources are ingested at the same time
    */
   public IngestStage(
       Warehouse warehouse,
       SourceContract contract,
       Pseudonymizer pseudonymizer,
       String runId,
-      Consumer<String> progress) {
+      Consumer<String> progress,
+      int parallelism) {
     this.warehouse = warehouse;
     this.contract = contract;
     this.pseudonymizer = pseudonymizer;
     this.runId = runId;
-    this.progress = progress;
+    Object lock = new Object();
+    this.progress =
+        line -> {
+          synchronized (lock) {
+            progress.accept(line);
+          }
+        };
+    this.parallelism = Math.max(1, parallelism);
   }
 
   /** Every table the ingest stage writes. */
@@ -73,7 +88,17 @@ public final class IngestStage {
     return t;
   }
 
-  /** Ingests the landing folder. */
+  /** What ingesting one source produced. */
+  private record SourceResult(
+      IngestReport.SourceSummary summary,
+      List<IngestReport.FileResult> files,
+      List<Row> outcomes,
+      Dataset<Row> parsed) {}
+
+  /**
+   * Ingests the landing folder: divisions first, then the other sources, {@code parallelism} at a
+   * time (each source is a few small Spark jobs; running two side by side keeps both cores busy).
+   */
   public IngestReport run(LandingFolder landing) {
     Map<String, Row> ledger = readLedger();
     for (String unknown :
@@ -81,93 +106,53 @@ public final class IngestStage {
             contract.sources().stream().map(SourceSpec::name).collect(Collectors.toSet()))) {
       progress.accept("  note: folder " + unknown + "/ is no source of the contract; ignored");
     }
-    List<IngestReport.SourceSummary> summaries = new ArrayList<>();
-    List<IngestReport.FileResult> fileResults = new ArrayList<>();
-    List<Row> outcomes = new ArrayList<>();
-    List<Dataset<Row>> parsedAll = new ArrayList<>();
-    Set<String> villages = null;
+    List<SourceResult> results = new ArrayList<>();
     try {
-      for (SourceSpec spec : contract.sources()) {
-        long t0 = System.nanoTime();
-        boolean isDivisions = spec.name().equals(SourceContract.DIVISIONS);
-        if (!isDivisions && villages == null) {
-          villages = villageCodes();
-          if (villages.isEmpty()) {
-            progress.accept(
-                "  warning: the division dictionary has no villages: every village code will be"
-                    + " rejected; deliver divisions/ first");
-          }
-        }
-        List<LandingFile> files = landing.files(spec.name());
-        if (files.isEmpty()) {
-          summaries.add(new IngestReport.SourceSummary(spec.name(), 0, 0, 0, 0, 0, 0));
-          progress.accept(String.format("  %-24s no files", spec.name()));
-          continue;
-        }
-        SourceFileParser parser =
-            new SourceFileParser(
-                spec, isDivisions ? Set.of() : villages, pseudonymizer, known(ledger, spec.name()));
-        Dataset<Row> parsed = landing.parse(files, parser);
-        if (isDivisions) {
-          parsed =
-              DivisionRules.apply(
-                  parsed,
-                  warehouse.readOrEmpty(Warehouse.clean(spec.name()), CleanRows.schema(spec)));
-        }
-        parsed = parsed.persist(StorageLevel.MEMORY_AND_DISK());
-        parsedAll.add(parsed);
-
-        List<Row> fileRows = FileLedger.fileOutcomes(parsed).collectAsList();
-        outcomes.addAll(fileRows);
-        long accepted = 0;
-        long read = 0;
-        long rejected = 0;
-        int processed = 0;
-        int rejectedFiles = 0;
-        for (Row r : fileRows) {
-          String status = r.getAs("file_status");
-          read += r.<Long>getAs("rows_read");
-          accepted += r.<Long>getAs("rows_accepted");
-          rejected += r.<Long>getAs("rows_rejected");
-          if (!ParsedRecords.FILE_UNCHANGED.equals(status)) {
-            processed++;
-          }
-          boolean rejectedNow = ParsedRecords.FILE_REJECTED.equals(status);
-          rejectedFiles += rejectedNow ? 1 : 0;
-          String identity =
-              SourceFileParser.fileIdentity(r.getAs("file_name"), r.getAs("content_hash"));
-          Row before = ledger.get(spec.name() + "/" + identity);
-          boolean standsRejected =
-              rejectedNow
-                  || (ParsedRecords.FILE_UNCHANGED.equals(status)
-                      && before != null
-                      && FileLedger.REJECTED.equals(before.getAs("status")));
-          String reason =
-              rejectedNow ? r.getAs("reason") : before == null ? null : before.getAs("reason");
-          fileResults.add(
-              new IngestReport.FileResult(
-                  spec.name(), r.getAs("file_name"), status, standsRejected, reason));
-        }
-        if (accepted > 0) {
-          warehouse.mergeByKey(
-              Warehouse.clean(spec.name()),
-              CleanRows.newestPerKey(spec, CleanRows.typed(spec, parsed, runId)),
-              spec.cleanKey());
-        }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        summaries.add(
-            new IngestReport.SourceSummary(
-                spec.name(), files.size(), processed, rejectedFiles, read, rejected, seconds));
+      SourceSpec divisions = contract.source(SourceContract.DIVISIONS);
+      results.add(ingestSource(landing, divisions, Set.of(), ledger));
+      Set<String> villages = villageCodes();
+      if (villages.isEmpty()) {
         progress.accept(
-            String.format(
-                "  %-24s %3d file(s), %3d new or changed, %8d rows read, %6d rejected%s  %6.1f s",
-                spec.name(),
-                files.size(),
-                processed,
-                read,
-                rejected,
-                rejectedFiles > 0 ? ", " + rejectedFiles + " FILE(S) REJECTED" : "",
-                seconds));
+            "  warning: the division dictionary has no villages: every village code will be"
+                + " rejected; deliver divisions/ first");
+      }
+      List<Callable<SourceResult>> tasks = new ArrayList<>();
+      for (SourceSpec spec : contract.sources()) {
+        if (spec != divisions) {
+          tasks.add(() -> ingestSource(landing, spec, villages, ledger));
+        }
+      }
+      ExecutorService pool = Executors.newFixedThreadPool(parallelism);
+      RuntimeException failure = null;
+      try {
+        for (Future<SourceResult> f : pool.invokeAll(tasks)) {
+          try {
+            results.add(f.get());
+          } catch (ExecutionException e) {
+            if (failure == null) {
+              failure =
+                  e.getCause() instanceof RuntimeException re
+                      ? re
+                      : new IllegalStateException(e.getCause());
+            }
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("the ingest was interrupted", e);
+      } finally {
+        pool.shutdown();
+      }
+      if (failure != null) {
+        throw failure; // only once every source has stopped writing
+      }
+      List<Row> outcomes = new ArrayList<>();
+      List<Dataset<Row>> parsedAll = new ArrayList<>();
+      for (SourceResult r : results) {
+        outcomes.addAll(r.outcomes());
+        if (r.parsed() != null) {
+          parsedAll.add(r.parsed());
+        }
       }
       boolean changed = writeQuality(parsedAll, outcomes);
       long orphans = writeOrphans(changed);
@@ -179,10 +164,95 @@ public final class IngestStage {
                 + Warehouse.ORPHANS
                 + ")");
       }
-      return new IngestReport(summaries, fileResults, orphans);
+      return new IngestReport(
+          results.stream().map(SourceResult::summary).toList(),
+          results.stream().flatMap(r -> r.files().stream()).toList(),
+          orphans);
     } finally {
-      parsedAll.forEach(Dataset::unpersist);
+      results.stream()
+          .map(SourceResult::parsed)
+          .filter(java.util.Objects::nonNull)
+          .forEach(Dataset::unpersist);
     }
+  }
+
+  private SourceResult ingestSource(
+      LandingFolder landing, SourceSpec spec, Set<String> villages, Map<String, Row> ledger) {
+    long t0 = System.nanoTime();
+    List<LandingFile> files = landing.files(spec.name());
+    if (files.isEmpty()) {
+      progress.accept(String.format("  %-24s no files", spec.name()));
+      return new SourceResult(
+          new IngestReport.SourceSummary(spec.name(), 0, 0, 0, 0, 0, 0),
+          List.of(),
+          List.of(),
+          null);
+    }
+    SourceFileParser parser =
+        new SourceFileParser(spec, villages, pseudonymizer, known(ledger, spec.name()));
+    Dataset<Row> parsed = landing.parse(files, parser);
+    if (spec.name().equals(SourceContract.DIVISIONS)) {
+      parsed =
+          DivisionRules.apply(
+              parsed, warehouse.readOrEmpty(Warehouse.clean(spec.name()), CleanRows.schema(spec)));
+    }
+    parsed = parsed.persist(StorageLevel.MEMORY_AND_DISK());
+
+    // One row per file: small, bounded by the number of files, whatever their size.
+    List<Row> fileRows = FileLedger.fileOutcomes(parsed).collectAsList();
+    List<IngestReport.FileResult> fileResults = new ArrayList<>();
+    long accepted = 0;
+    long read = 0;
+    long rejected = 0;
+    int processed = 0;
+    int rejectedFiles = 0;
+    for (Row r : fileRows) {
+      String status = r.getAs("file_status");
+      read += r.<Long>getAs("rows_read");
+      accepted += r.<Long>getAs("rows_accepted");
+      rejected += r.<Long>getAs("rows_rejected");
+      if (!ParsedRecords.FILE_UNCHANGED.equals(status)) {
+        processed++;
+      }
+      boolean rejectedNow = ParsedRecords.FILE_REJECTED.equals(status);
+      rejectedFiles += rejectedNow ? 1 : 0;
+      String identity =
+          SourceFileParser.fileIdentity(r.getAs("file_name"), r.getAs("content_hash"));
+      Row before = ledger.get(spec.name() + "/" + identity);
+      boolean standsRejected =
+          rejectedNow
+              || (ParsedRecords.FILE_UNCHANGED.equals(status)
+                  && before != null
+                  && FileLedger.REJECTED.equals(before.getAs("status")));
+      String reason =
+          rejectedNow ? r.getAs("reason") : before == null ? null : before.getAs("reason");
+      fileResults.add(
+          new IngestReport.FileResult(
+              spec.name(), r.getAs("file_name"), status, standsRejected, reason));
+    }
+    if (accepted > 0) {
+      warehouse.mergeByKey(
+          Warehouse.clean(spec.name()),
+          CleanRows.newestPerKey(spec, CleanRows.typed(spec, parsed, runId)),
+          spec.cleanKey());
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    progress.accept(
+        String.format(
+            "  %-24s %3d file(s), %3d new or changed, %8d rows read, %6d rejected%s  %6.1f s",
+            spec.name(),
+            files.size(),
+            processed,
+            read,
+            rejected,
+            rejectedFiles > 0 ? ", " + rejectedFiles + " FILE(S) REJECTED" : "",
+            seconds));
+    return new SourceResult(
+        new IngestReport.SourceSummary(
+            spec.name(), files.size(), processed, rejectedFiles, read, rejected, seconds),
+        fileResults,
+        fileRows,
+        parsed);
   }
 
   /** Writes raw rows, rejects and ledger entries; returns false when nothing was new. */

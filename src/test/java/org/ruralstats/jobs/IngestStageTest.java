@@ -52,7 +52,7 @@ class IngestStageTest {
     runs++;
     List<String> progress = new ArrayList<>();
     IngestReport r =
-        new IngestStage(wh, CONTRACT, P, String.format("run-%03d", runs), progress::add)
+        new IngestStage(wh, CONTRACT, P, String.format("run-%03d", runs), progress::add, 2)
             .run(new LandingFolder(spark, landing.root().toString()));
     return r;
   }
