@@ -122,30 +122,7 @@ public final class IngestStage {
           tasks.add(() -> ingestSource(landing, spec, villages, ledger));
         }
       }
-      ExecutorService pool = Executors.newFixedThreadPool(parallelism);
-      RuntimeException failure = null;
-      try {
-        for (Future<SourceResult> f : pool.invokeAll(tasks)) {
-          try {
-            results.add(f.get());
-          } catch (ExecutionException e) {
-            if (failure == null) {
-              failure =
-                  e.getCause() instanceof RuntimeException re
-                      ? re
-                      : new IllegalStateException(e.getCause());
-            }
-          }
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("the ingest was interrupted", e);
-      } finally {
-        pool.shutdown();
-      }
-      if (failure != null) {
-        throw failure; // only once every source has stopped writing
-      }
+      results.addAll(runAll(tasks));
       List<Row> outcomes = new ArrayList<>();
       List<Dataset<Row>> parsedAll = new ArrayList<>();
       for (SourceResult r : results) {
@@ -154,8 +131,18 @@ public final class IngestStage {
           parsedAll.add(r.parsed());
         }
       }
-      boolean changed = writeQuality(parsedAll, outcomes);
-      long orphans = writeOrphans(changed);
+      boolean waterChanged =
+          results.stream()
+              .anyMatch(
+                  r ->
+                      r.summary().processed() > 0
+                          && (r.summary().source().equals("water_projects")
+                              || r.summary().source().equals("water_project_villages")));
+      // raw rows, rejects, ledger and orphans are four independent tables
+      List<Callable<Long>> writes = new ArrayList<>(writeQuality(parsedAll, outcomes));
+      writes.add(() -> writeOrphans(waterChanged));
+      List<Long> written = runAll(writes);
+      long orphans = written.get(written.size() - 1);
       if (orphans > 0) {
         progress.accept(
             "  "
@@ -174,6 +161,40 @@ public final class IngestStage {
           .filter(java.util.Objects::nonNull)
           .forEach(Dataset::unpersist);
     }
+  }
+
+  /**
+   * Runs independent tasks {@code parallelism} at a time and returns their results in order. A
+   * failure is rethrown only once every task has stopped, so nothing is still writing when the
+   * caller rolls the run back.
+   */
+  private <T> List<T> runAll(List<Callable<T>> tasks) {
+    ExecutorService pool = Executors.newFixedThreadPool(parallelism);
+    List<T> out = new ArrayList<>();
+    RuntimeException failure = null;
+    try {
+      for (Future<T> f : pool.invokeAll(tasks)) {
+        try {
+          out.add(f.get());
+        } catch (ExecutionException e) {
+          if (failure == null) {
+            failure =
+                e.getCause() instanceof RuntimeException re
+                    ? re
+                    : new IllegalStateException(e.getCause());
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("the ingest was interrupted", e);
+    } finally {
+      pool.shutdown();
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return out;
   }
 
   private SourceResult ingestSource(
@@ -255,24 +276,32 @@ public final class IngestStage {
         parsed);
   }
 
-  /** Writes raw rows, rejects and ledger entries; returns false when nothing was new. */
-  private boolean writeQuality(List<Dataset<Row>> parsedAll, List<Row> outcomes) {
+  /** The writes of raw rows, rejects and ledger entries (none when no file was new). */
+  private List<Callable<Long>> writeQuality(List<Dataset<Row>> parsedAll, List<Row> outcomes) {
     List<Row> processed =
         outcomes.stream()
             .filter(r -> !ParsedRecords.FILE_UNCHANGED.equals(r.getAs("file_status")))
             .toList();
     if (processed.isEmpty() && warehouse.exists(Warehouse.REJECTS)) {
-      return false; // nothing new: the run changes nothing
+      return List.of(); // nothing new: the run changes nothing
     }
     Dataset<Row> all =
         parsedAll.isEmpty()
             ? warehouse.spark().createDataFrame(List.of(), ParsedRecords.SCHEMA)
             : parsedAll.stream().reduce(Dataset::unionAll).orElseThrow();
-    warehouse.append(Warehouse.RAW_ROWS, RawRows.from(all, runId));
-
+    List<Callable<Long>> writes = new ArrayList<>();
+    writes.add(
+        () -> {
+          warehouse.append(Warehouse.RAW_ROWS, RawRows.from(all, runId));
+          return 0L;
+        });
     Dataset<Row> rejects = Rejects.from(all, runId);
     if (processed.isEmpty()) {
-      warehouse.append(Warehouse.REJECTS, rejects);
+      writes.add(
+          () -> {
+            warehouse.append(Warehouse.REJECTS, rejects);
+            return 0L;
+          });
     } else {
       String predicate =
           processed.stream()
@@ -284,7 +313,11 @@ public final class IngestStage {
                           + Warehouse.literal(r.getAs("file_name"))
                           + ")")
               .collect(Collectors.joining(" OR "));
-      warehouse.replaceWhere(Warehouse.REJECTS, rejects, predicate);
+      writes.add(
+          () -> {
+            warehouse.replaceWhere(Warehouse.REJECTS, rejects, predicate);
+            return 0L;
+          });
     }
 
     Dataset<Row> outcomeFrame =
@@ -292,12 +325,17 @@ public final class IngestStage {
             ? FileLedger.fileOutcomes(
                 warehouse.spark().createDataFrame(List.of(), ParsedRecords.SCHEMA))
             : warehouse.spark().createDataFrame(outcomes, outcomes.get(0).schema());
-    warehouse.append(Warehouse.FILE_LEDGER, FileLedger.entries(outcomeFrame, runId));
-    return true;
+    writes.add(
+        () -> {
+          warehouse.append(Warehouse.FILE_LEDGER, FileLedger.entries(outcomeFrame, runId));
+          return 0L;
+        });
+    return writes;
   }
 
-  private long writeOrphans(boolean changed) {
-    if (!changed && warehouse.exists(Warehouse.ORPHANS)) {
+  /** Recomputes the orphan list when a water file was processed; returns its size. */
+  private long writeOrphans(boolean waterChanged) {
+    if (!waterChanged && warehouse.exists(Warehouse.ORPHANS)) {
       return warehouse.read(Warehouse.ORPHANS).count();
     }
     SourceSpec wpv = contract.source("water_project_villages");

@@ -46,7 +46,6 @@ class CatalogueDocsTest {
     }
     assertTrue(page.contains("## Common rules"));
     assertTrue(page.contains("Driving source: `education_aid`"));
-    assertTrue(
-        page.contains("- denominator: `COUNT(DISTINCT CASE WHEN required THEN person_key END)`"));
+    assertTrue(page.contains("- denominator: `COUNT_IF(required)`"));
   }
 }

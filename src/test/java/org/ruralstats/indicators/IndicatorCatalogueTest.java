@@ -98,6 +98,7 @@ class IndicatorCatalogueTest {
         Map.of(
             "insurance", "insurance",
             "priority_insurance", "roster",
+            "monitoring_households", "roster",
             "monitoring", "roster",
             "housing", "housing",
             "water_projects", "water_projects",
