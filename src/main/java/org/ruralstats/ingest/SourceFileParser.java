@@ -50,6 +50,17 @@ public final class SourceFileParser implements Serializable {
     this.knownFiles = knownFiles;
   }
 
+  private static final java.util.regex.Pattern ID_LIKE =
+      java.util.regex.Pattern.compile("(?<![0-9])([0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9A-Za-z])");
+
+  /**
+   * Hides anything shaped like an ID number (18 characters, or an old 15-digit one) in a text that
+   * is stored outside the raw zone, e.g. an ID delivered in the wrong column.
+   */
+  public static String maskIds(String text) {
+    return text == null ? null : ID_LIKE.matcher(text).replaceAll("<ID number hidden>");
+  }
+
   /** How the ledger identifies a delivered file: its name and content hash. */
   public static String fileIdentity(String fileName, String contentHash) {
     return fileName + "\u0000" + contentHash;
@@ -128,7 +139,7 @@ public final class SourceFileParser implements Serializable {
         null,
         null,
         f == null ? null : f.code().name(),
-        f == null ? null : f.getMessage(),
+        f == null ? null : maskIds(f.getMessage()),
         status);
   }
 
@@ -258,9 +269,9 @@ public final class SourceFileParser implements Serializable {
         line,
         raw == null ? null : CollectionConverters.asScala(raw),
         null,
-        column,
+        maskIds(column),
         code.name(),
-        reason,
+        maskIds(reason),
         null);
   }
 

@@ -173,6 +173,16 @@ class SourceFileParserTest {
   }
 
   @Test
+  void anIdNumberInTheWrongColumnIsNotRepeatedInTheReason() {
+    String text = INSURANCE_HEADER + "2024," + V1 + "," + ID1 + ",1,1,,,\n"; // swapped
+    Row row = parse("insurance", text).get(1);
+    assertEquals("INVALID_ID", row.getAs("reject_code"));
+    String reason = row.getAs("reject_reason");
+    assertTrue(reason.contains("village_code: '<ID number hidden>' is not a 12-digit"), reason);
+    assertFalse(reason.contains(ID1), reason);
+  }
+
+  @Test
   void rosterRules() {
     String h =
         "year,person_id,household_id,village_code,is_alleviated,monitor_type,identified_date,"
