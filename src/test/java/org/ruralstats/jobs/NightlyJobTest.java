@@ -17,7 +17,6 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.commons.io.FileUtils;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -166,10 +165,5 @@ class NightlyJobTest {
           t, wh.exists(t) ? wh.read(t).toJSON().collectAsList().stream().sorted().toList() : null);
     }
     return out;
-  }
-
-  @SuppressWarnings("unused")
-  private static String show(List<Row> rows) {
-    return TestSpark.show(rows);
   }
 }
