@@ -120,8 +120,8 @@ final class CatalogueValidator {
       problems.add(
           "views: a view named "
               + IndicatorCatalogue.AREAS_VIEW
-              + " (columns area_code, area_level: every area of the division dictionary) is"
-              + " required; every group's result is left-joined to it");
+              + " (columns area_code, area_level, county_code: every area and each county it"
+              + " covers) is required; every group's result is left-joined to it");
     }
   }
 

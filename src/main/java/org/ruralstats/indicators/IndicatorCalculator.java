@@ -173,7 +173,7 @@ public final class IndicatorCalculator {
               where + ": its sql does not compile",
               failure);
       if (view.name().equals(IndicatorCatalogue.AREAS_VIEW)) {
-        requireColumns(rows, where, failure, "area_code", "area_level");
+        requireColumns(rows, where, failure, "area_code", "area_level", "county_code");
       }
       viewsSoFar.add(view);
     }

@@ -45,7 +45,10 @@ public record IndicatorCatalogue(
   /** Class-path location of the catalogue shipped with the code. */
   public static final String BUNDLED_RESOURCE = "indicators/catalogue.yaml";
 
-  /** The shared view every catalogue must declare: one row per area (area_code, area_level). */
+  /**
+   * The shared view every catalogue must declare: one row per area and county it covers (area_code,
+   * area_level, county_code); an area gets the years of the counties it covers.
+   */
   public static final String AREAS_VIEW = "areas";
 
   private static final ObjectMapper YAML =

@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
  * <pre>
  * WITH &lt;source&gt; AS (SELECT * FROM &lt;temporary view&gt;), …   -- the clean tables
  *      &lt;view&gt; AS (&lt;view sql&gt;), …                           -- areas, village_areas, …
- *      _years  AS (SELECT DISTINCT driving_source, year …),      -- the years of each driving source
- *      _spine  AS (areas × _years),
+ *      _years  AS (SELECT DISTINCT driving_source, county_code, year …), -- each county's years
+ *      _spine  AS (areas ⋈ _years on the county),                -- an area: its counties' years
  *      _fact_F AS (&lt;fact sql&gt;),                               -- per fact view F:
  *      _totals_F AS (SELECT area_code, year, &lt;aggregates&gt; FROM _fact_F GROUP BY area_code, year),
  *      _long_F AS (SELECT …, stack(…) FROM _spine LEFT JOIN _totals_F … WHERE driving_source = …),
@@ -60,19 +60,23 @@ final class IndicatorSql {
     Set<String> drivingSources = new LinkedHashSet<>();
     catalogue.facts().forEach(fact -> drivingSources.add(fact.drivingSource()));
     entries.add(
-        "_years AS (\n  SELECT DISTINCT driving_source, year FROM (\n"
+        "_years AS (\n  SELECT DISTINCT driving_source, county_code, year FROM (\n"
             + drivingSources.stream()
                 .map(
                     source ->
-                        "    SELECT " + literal(source) + " AS driving_source, year FROM " + source)
+                        "    SELECT "
+                            + literal(source)
+                            + " AS driving_source, county_code, year FROM "
+                            + source)
                 .collect(Collectors.joining("\n    UNION ALL\n"))
             + "\n  )\n)");
     entries.add(
         "_spine AS (\n"
-            + "  SELECT a.area_code, a.area_level, y.driving_source, y.year\n"
+            + "  -- an area gets the years of the counties it covers\n"
+            + "  SELECT DISTINCT a.area_code, a.area_level, y.driving_source, y.year\n"
             + "  FROM "
             + IndicatorCatalogue.AREAS_VIEW
-            + " a CROSS JOIN _years y\n)");
+            + " a JOIN _years y ON y.county_code = a.county_code\n)");
 
     List<String> longNames = new ArrayList<>();
     for (FactView fact : catalogue.facts()) {

@@ -21,6 +21,12 @@ import org.ruralstats.ingest.contract.SourceSpec;
  * newest version per key.
  */
 public final class CleanRows {
+  /**
+   * The county a clean row belongs to: its county folder's code, or {@code ""} for a one-county
+   * landing folder. Part of every key: rows of different counties never meet in a key.
+   */
+  public static final String COUNTY = "county_code";
+
   /** Lineage column: the file a clean row came from. */
   public static final String FILE = "_file";
 
@@ -34,7 +40,7 @@ public final class CleanRows {
 
   /** The schema of a source's clean table. */
   public static StructType schema(SourceSpec spec) {
-    StructType s = new StructType();
+    StructType s = new StructType().add(COUNTY, DataTypes.StringType, false);
     for (ColumnSpec c : spec.columns()) {
       s = s.add(c.cleanName(), c.type().cleanType(), true);
     }
@@ -46,6 +52,7 @@ public final class CleanRows {
   /** The accepted rows of {@code parsed}, typed, with lineage; one row per accepted line. */
   public static Dataset<Row> typed(SourceSpec spec, Dataset<Row> parsed, String runId) {
     List<Column> cols = new ArrayList<>();
+    cols.add(col(COUNTY));
     for (ColumnSpec c : spec.columns()) {
       cols.add(col("values").getItem(c.cleanName()).cast(c.type().cleanType()).as(c.cleanName()));
     }
@@ -57,12 +64,20 @@ public final class CleanRows {
         .select(cols.toArray(Column[]::new));
   }
 
+  /** The key of a source's clean table: the county, then the contract's key columns. */
+  public static List<String> key(SourceSpec spec) {
+    List<String> key = new ArrayList<>();
+    key.add(COUNTY);
+    key.addAll(spec.cleanKey());
+    return key;
+  }
+
   /**
-   * Keeps the newest version of each key: the row from the file latest in lexicographic order, and
-   * within a file the last line.
+   * Keeps the newest version of each key (within its county): the row from the file latest in
+   * lexicographic order, and within a file the last line.
    */
   public static Dataset<Row> newestPerKey(SourceSpec spec, Dataset<Row> typed) {
-    Column[] key = spec.cleanKey().stream().map(k -> col(k)).toArray(Column[]::new);
+    Column[] key = key(spec).stream().map(k -> col(k)).toArray(Column[]::new);
     return typed
         .withColumn(
             "_rank",

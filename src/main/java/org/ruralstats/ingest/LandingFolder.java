@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -19,24 +20,40 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The landing folder: lists each source folder's {@code .csv} files (any letter case) in
- * lexicographic order of their names, and reads them, each once, into parsed records on the
+ * The landing folder. It holds either one folder per source (one county) or one folder per county,
+ * named by the county's 12-digit division code and laid out like a one-county landing folder
+ * (several counties), never both. Lists each source folder's {@code .csv} files (any letter case)
+ * in lexicographic order of their names, and reads them, each once, into parsed records on the
  * executors.
  */
 public final class LandingFolder {
+  /** A county folder's name: a 12-digit county code, ending in six zeros. */
+  private static final Pattern COUNTY_FOLDER = Pattern.compile("[0-9]{6}000000");
+
+  /** The county of every file in a one-county landing folder: none is named. */
+  public static final String ONE_COUNTY = "";
+
   private final SparkSession spark;
   private final Path root;
   private final FileSystem fs;
+  private final Set<String> sources;
+  private final List<String> counties = new ArrayList<>();
+  private final List<String> notices = new ArrayList<>();
+  private final boolean countyFolders;
 
   /**
-   * Opens a landing folder.
+   * Opens a landing folder and finds its layout.
    *
-   * @throws IllegalArgumentException when the folder does not exist
+   * @param sources the source folder names of the contract
+   * @throws IllegalArgumentException when the folder does not exist, is a file, or holds both
+   *     source folders and county folders
    */
-  public LandingFolder(SparkSession spark, String landing) {
+  public LandingFolder(SparkSession spark, String landing, Set<String> sources) {
     this.spark = spark;
     this.root = new Path(landing);
+    this.sources = Set.copyOf(sources);
     Configuration conf = spark.sparkContext().hadoopConfiguration();
+    List<String> sourceFolders = new ArrayList<>();
     try {
       this.fs = root.getFileSystem(conf);
       if (!fs.getFileStatus(root).isDirectory()) {
@@ -44,13 +61,55 @@ public final class LandingFolder {
             "the landing folder "
                 + landing
                 + " is a file, not a folder; pass the folder that"
-                + " holds divisions/, roster/, insurance/ ...");
+                + " holds divisions/, roster/, insurance/ ... (or one folder per county)");
+      }
+      for (FileStatus st : sorted(fs.listStatus(root))) {
+        String name = st.getPath().getName();
+        if (!st.isDirectory()) {
+          notices.add("file " + name + " at the top of the landing folder is no source; ignored");
+        } else if (sources.contains(name)) {
+          sourceFolders.add(name);
+        } else if (COUNTY_FOLDER.matcher(name).matches()) {
+          counties.add(name);
+        } else {
+          notices.add(
+              "folder "
+                  + name
+                  + "/ is neither a source nor a county folder (a 12-digit county code ending"
+                  + " in 000000); ignored");
+        }
       }
     } catch (FileNotFoundException e) {
       throw new IllegalArgumentException(
           "the landing folder " + landing + " does not exist; check --landing");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the landing folder " + landing, e);
+    }
+    if (!sourceFolders.isEmpty() && !counties.isEmpty()) {
+      throw new IllegalArgumentException(
+          "the landing folder "
+              + landing
+              + " holds both source folders ("
+              + String.join("/, ", sourceFolders)
+              + "/) and county folders ("
+              + String.join("/, ", counties)
+              + "/); it must hold one or the other. Move each source folder into the folder of"
+              + " its county (e.g. "
+              + counties.get(0)
+              + "/"
+              + sourceFolders.get(0)
+              + "/), then run again. Nothing was changed.");
+    }
+    this.countyFolders = !counties.isEmpty();
+    if (!countyFolders) {
+      counties.add(ONE_COUNTY);
+    } else {
+      for (String county : counties) {
+        for (String unknown : unknownFolders(new Path(root, county))) {
+          notices.add(
+              "folder " + county + "/" + unknown + "/ is no source of the contract; ignored");
+        }
+      }
     }
   }
 
@@ -59,9 +118,36 @@ public final class LandingFolder {
     return root.toString();
   }
 
-  /** The source's CSV files in processing order; none when its folder is absent. */
+  /** Whether the landing folder holds county folders (several counties). */
+  public boolean hasCountyFolders() {
+    return countyFolders;
+  }
+
+  /**
+   * The counties of the landing folder in code order: the county folders' codes, or the one county
+   * {@link #ONE_COUNTY} of a landing folder with source folders.
+   */
+  public List<String> counties() {
+    return List.copyOf(counties);
+  }
+
+  /** What the layout check noticed: folders and files that are ignored. */
+  public List<String> notices() {
+    return List.copyOf(notices);
+  }
+
+  /** The source's CSV files of every county in processing order; none when absent. */
   public List<LandingFile> files(String source) {
-    Path dir = new Path(root, source);
+    List<LandingFile> out = new ArrayList<>();
+    for (String county : counties) {
+      out.addAll(files(county, source));
+    }
+    return out;
+  }
+
+  /** A county's CSV files of a source in processing order; none when its folder is absent. */
+  public List<LandingFile> files(String county, String source) {
+    Path dir = new Path(county.isEmpty() ? root : new Path(root, county), source);
     List<LandingFile> out = new ArrayList<>();
     try {
       if (!fs.exists(dir)) {
@@ -70,7 +156,7 @@ public final class LandingFolder {
       for (FileStatus st : fs.listStatus(dir)) {
         String name = st.getPath().getName();
         if (st.isFile() && name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-          out.add(new LandingFile(source, name, st.getPath().toString()));
+          out.add(new LandingFile(county, source, name, st.getPath().toString()));
         }
       }
     } catch (IOException e) {
@@ -80,19 +166,23 @@ public final class LandingFolder {
     return out;
   }
 
-  /** Sub-folders of the landing folder that are no source of the contract. */
-  public List<String> unknownFolders(Set<String> sources) {
+  private List<String> unknownFolders(Path dir) {
     List<String> out = new ArrayList<>();
     try {
-      for (FileStatus st : fs.listStatus(root)) {
+      for (FileStatus st : sorted(fs.listStatus(dir))) {
         if (st.isDirectory() && !sources.contains(st.getPath().getName())) {
           out.add(st.getPath().getName());
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + root, e);
+      throw new UncheckedIOException("cannot list " + dir, e);
     }
-    out.sort(String::compareTo);
+    return out;
+  }
+
+  private static List<FileStatus> sorted(FileStatus[] statuses) {
+    List<FileStatus> out = new ArrayList<>(List.of(statuses));
+    out.sort(Comparator.comparing(st -> st.getPath().getName()));
     return out;
   }
 
@@ -103,6 +193,7 @@ public final class LandingFolder {
    */
   public Dataset<Row> parse(List<LandingFile> files, SourceFileParser parser) {
     String[] paths = files.stream().map(f -> escapeGlob(f.path())).toArray(String[]::new);
+    boolean byCounty = countyFolders;
     return spark
         .read()
         .format("binaryFile")
@@ -110,7 +201,11 @@ public final class LandingFolder {
         .select("path", "content")
         .flatMap(
             (FlatMapFunction<Row, Row>)
-                r -> parser.parse(new Path(r.getString(0)).getName(), (byte[]) r.get(1)),
+                r -> {
+                  Path file = new Path(r.getString(0));
+                  String county = byCounty ? file.getParent().getParent().getName() : ONE_COUNTY;
+                  return parser.parse(county, file.getName(), (byte[]) r.get(1));
+                },
             Encoders.row(ParsedRecords.SCHEMA));
   }
 

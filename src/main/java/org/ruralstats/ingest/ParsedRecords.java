@@ -8,7 +8,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Schema of what parsing a landing file yields: one {@code file} record per file (its status and,
  * when rejected whole, the reason) and one {@code row} record per data row (its fields as
- * delivered, and either its canonical values or why it was rejected).
+ * delivered, and either its canonical values or why it was rejected). Every record carries the
+ * county folder it came from ({@code county_code}; empty in a one-county landing folder).
  */
 public final class ParsedRecords {
   /** Record kind of the one record per file. */
@@ -29,6 +30,7 @@ public final class ParsedRecords {
   /** The schema. */
   public static final StructType SCHEMA =
       new StructType()
+          .add("county_code", DataTypes.StringType, false)
           .add("source", DataTypes.StringType, false)
           .add("file_name", DataTypes.StringType, false)
           .add("content_hash", DataTypes.StringType, false)

@@ -8,9 +8,9 @@ import org.apache.spark.sql.Row;
 
 /**
  * The restricted raw zone: every delivered data row as delivered (fields keyed by the file's own
- * header names, extra columns included), with source, file name, line, content hash and run id. It
- * holds ID numbers: nothing published reads it. Grain: one row per data line of each processed file
- * version.
+ * header names, extra columns included), with county folder, source, file name, line, content hash
+ * and run id. It holds ID numbers: nothing published reads it. Grain: one row per data line of each
+ * processed file version.
  */
 public final class RawRows {
   private RawRows() {}
@@ -20,6 +20,7 @@ public final class RawRows {
     return parsed
         .filter(col("kind").equalTo("row"))
         .select(
+            col("county_code"),
             col("source"),
             col("file_name").as("file"),
             col("line"),

@@ -29,19 +29,20 @@ public final class SourceFileParser implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final SourceSpec spec;
-  private final Set<String> villageCodes;
+  private final Map<String, Set<String>> villageCodes;
   private final Pseudonymizer pseudonymizer;
   private final Set<String> knownFiles;
 
   /**
    * @param spec the source
-   * @param villageCodes village codes of the division dictionary
+   * @param villageCodes village codes of each county's division dictionary, by county (the village
+   *     code of a row is checked against its own county's dictionary only)
    * @param pseudonymizer replaces ID numbers
    * @param knownFiles {@link #fileIdentity} of every file of this source already processed
    */
   public SourceFileParser(
       SourceSpec spec,
-      Set<String> villageCodes,
+      Map<String, Set<String>> villageCodes,
       Pseudonymizer pseudonymizer,
       Set<String> knownFiles) {
     this.spec = spec;
@@ -61,9 +62,9 @@ public final class SourceFileParser implements Serializable {
     return text == null ? null : ID_LIKE.matcher(text).replaceAll("<ID number hidden>");
   }
 
-  /** How the ledger identifies a delivered file: its name and content hash. */
-  public static String fileIdentity(String fileName, String contentHash) {
-    return fileName + "\u0000" + contentHash;
+  /** How the ledger identifies a delivered file: its county folder, name and content hash. */
+  public static String fileIdentity(String county, String fileName, String contentHash) {
+    return county + "\u0000" + fileName + "\u0000" + contentHash;
   }
 
   /** SHA-256 of file content, as hex. */
@@ -75,24 +76,33 @@ public final class SourceFileParser implements Serializable {
     }
   }
 
-  /** Parses one file. */
-  public Iterator<Row> parse(String fileName, byte[] content) {
+  /**
+   * Parses one file.
+   *
+   * @param county the county folder the file came from ({@code ""} in a one-county landing folder)
+   * @param fileName the file's name
+   * @param content its bytes
+   */
+  public Iterator<Row> parse(String county, String fileName, byte[] content) {
     String hash = sha256(content);
-    if (knownFiles.contains(fileIdentity(fileName, hash))) {
-      return List.of(fileRecord(fileName, hash, null, ParsedRecords.FILE_UNCHANGED, null))
+    if (knownFiles.contains(fileIdentity(county, fileName, hash))) {
+      return List.of(fileRecord(county, fileName, hash, null, ParsedRecords.FILE_UNCHANGED, null))
           .iterator();
     }
     DecodedText decoded;
     try {
       decoded = DecodedText.decode(content);
     } catch (FieldFault f) {
-      return List.of(fileRecord(fileName, hash, null, ParsedRecords.FILE_REJECTED, f)).iterator();
+      return List.of(fileRecord(county, fileName, hash, null, ParsedRecords.FILE_REJECTED, f))
+          .iterator();
     }
     CsvRecords records = new CsvRecords(decoded.text());
     if (!records.hasNext()) {
       FieldFault f =
           new FieldFault(RejectCode.EMPTY_FILE, "the file is empty: it has no header row");
-      return List.of(fileRecord(fileName, hash, decoded.encoding(), ParsedRecords.FILE_REJECTED, f))
+      return List.of(
+              fileRecord(
+                  county, fileName, hash, decoded.encoding(), ParsedRecords.FILE_REJECTED, f))
           .iterator();
     }
     CsvRecords.Record headerRecord = records.next();
@@ -100,11 +110,13 @@ public final class SourceFileParser implements Serializable {
     try {
       header = Header.of(spec, headerRecord);
     } catch (FieldFault f) {
-      return List.of(fileRecord(fileName, hash, decoded.encoding(), ParsedRecords.FILE_REJECTED, f))
+      return List.of(
+              fileRecord(
+                  county, fileName, hash, decoded.encoding(), ParsedRecords.FILE_REJECTED, f))
           .iterator();
     }
     Row fileRow =
-        fileRecord(fileName, hash, decoded.encoding(), ParsedRecords.FILE_PROCESSED, null);
+        fileRecord(county, fileName, hash, decoded.encoding(), ParsedRecords.FILE_PROCESSED, null);
     return new Iterator<>() {
       private boolean fileRowSent;
 
@@ -122,13 +134,15 @@ public final class SourceFileParser implements Serializable {
         if (!records.hasNext()) {
           throw new NoSuchElementException();
         }
-        return rowRecord(fileName, hash, decoded.encoding(), header, records.next());
+        return rowRecord(county, fileName, hash, decoded.encoding(), header, records.next());
       }
     };
   }
 
-  private Row fileRecord(String file, String hash, String encoding, String status, FieldFault f) {
+  private Row fileRecord(
+      String county, String file, String hash, String encoding, String status, FieldFault f) {
     return ParsedRecords.row(
+        county,
         spec.name(),
         file,
         hash,
@@ -144,9 +158,15 @@ public final class SourceFileParser implements Serializable {
   }
 
   private Row rowRecord(
-      String file, String hash, String encoding, Header header, CsvRecords.Record rec) {
+      String county,
+      String file,
+      String hash,
+      String encoding,
+      Header header,
+      CsvRecords.Record rec) {
     if (rec.fields() == null) {
       return rejected(
+          county,
           file,
           hash,
           encoding,
@@ -160,6 +180,7 @@ public final class SourceFileParser implements Serializable {
     Map<String, String> raw = header.rawFields(fields);
     if (fields.size() != header.size()) {
       return rejected(
+          county,
           file,
           hash,
           encoding,
@@ -173,6 +194,7 @@ public final class SourceFileParser implements Serializable {
               + header.size()
               + "; check for a missing or extra comma, or an unquoted comma in a value");
     }
+    Set<String> villages = villageCodes.getOrDefault(county, Set.of());
     Map<String, String> values = new LinkedHashMap<>();
     List<String[]> faults = new ArrayList<>(); // {column shown, code, message}
     for (ColumnSpec col : spec.columns()) {
@@ -192,7 +214,7 @@ public final class SourceFileParser implements Serializable {
         continue;
       }
       try {
-        values.put(col.name(), FieldValues.normalize(col, v, villageCodes));
+        values.put(col.name(), FieldValues.normalize(col, v, villages));
       } catch (FieldFault f) {
         faults.add(fault(header, col, f.code(), f.getMessage()));
       }
@@ -219,6 +241,7 @@ public final class SourceFileParser implements Serializable {
         reason.append(f[0]).append(": ").append(f[2]);
       }
       return rejected(
+          county,
           file,
           hash,
           encoding,
@@ -237,6 +260,7 @@ public final class SourceFileParser implements Serializable {
       clean.put(col.cleanName(), v);
     }
     return ParsedRecords.row(
+        county,
         spec.name(),
         file,
         hash,
@@ -252,6 +276,7 @@ public final class SourceFileParser implements Serializable {
   }
 
   private Row rejected(
+      String county,
       String file,
       String hash,
       String encoding,
@@ -261,6 +286,7 @@ public final class SourceFileParser implements Serializable {
       RejectCode code,
       String reason) {
     return ParsedRecords.row(
+        county,
         spec.name(),
         file,
         hash,

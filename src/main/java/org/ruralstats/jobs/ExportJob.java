@@ -83,12 +83,14 @@ public final class ExportJob implements Callable<Integer> {
         var rows = wh.read(path);
         CsvExport.write(
             rows,
-            new org.apache.spark.sql.Column[] {rows.col("project_id"), rows.col("village_code")},
+            new org.apache.spark.sql.Column[] {
+              rows.col("county_code"), rows.col("project_id"), rows.col("village_code")
+            },
             new org.apache.spark.sql.Column[] {
               rows.col("project_id"),
               rows.col("village_code"),
               rows.col("beneficiaries"),
-              rows.col("_file").as("file"),
+              RejectsExport.fileName(rows.col("county_code"), rows.col("_file")).as("file"),
               rows.col("_line").as("line")
             },
             out);

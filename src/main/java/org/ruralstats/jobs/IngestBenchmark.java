@@ -63,7 +63,7 @@ public final class IngestBenchmark implements Callable<Integer> {
         long t0 = System.nanoTime();
         IngestReport r =
             new IngestStage(wh, contract, p, "bench-" + pass.replace(' ', '-'), s -> {}, 2)
-                .run(new LandingFolder(spark, landing.toString()));
+                .run(new LandingFolder(spark, landing.toString(), contract.names()));
         double s = (System.nanoTime() - t0) / 1e9;
         IngestReport.SourceSummary ins =
             r.sources().stream()

@@ -34,6 +34,7 @@ public record IngestReport(List<SourceSummary> sources, List<FileResult> files, 
   /**
    * One file of the landing folder.
    *
+   * @param county the county folder ({@code ""} in a one-county landing folder)
    * @param source folder name
    * @param file file name
    * @param status {@code processed}, {@code rejected} (whole file, in this run) or {@code
@@ -41,9 +42,24 @@ public record IngestReport(List<SourceSummary> sources, List<FileResult> files, 
    * @param standsRejected whether the file's current content is rejected as a whole (in this run or
    *     before)
    * @param reason why, when rejected
+   * @param rowsRead data rows read in this run
+   * @param rowsRejected rows rejected in this run
    */
   public record FileResult(
-      String source, String file, String status, boolean standsRejected, String reason) {}
+      String county,
+      String source,
+      String file,
+      String status,
+      boolean standsRejected,
+      String reason,
+      long rowsRead,
+      long rowsRejected) {
+
+    /** The file as named to a user: {@code <county>/<file>}, or the file name. */
+    public String displayName() {
+      return org.ruralstats.ingest.LandingFile.displayName(county, file);
+    }
+  }
 
   /** Files of the landing folder whose current content stands rejected as a whole. */
   public List<FileResult> standingRejectedFiles() {

@@ -101,20 +101,26 @@ public final class IngestStage {
    */
   public IngestReport run(LandingFolder landing) {
     Map<String, Row> ledger = readLedger();
-    for (String unknown :
-        landing.unknownFolders(
-            contract.sources().stream().map(SourceSpec::name).collect(Collectors.toSet()))) {
-      progress.accept("  note: folder " + unknown + "/ is no source of the contract; ignored");
+    checkLayout(landing, ledger);
+    for (String notice : landing.notices()) {
+      progress.accept("  note: " + notice);
     }
     List<SourceResult> results = new ArrayList<>();
     try {
       SourceSpec divisions = contract.source(SourceContract.DIVISIONS);
-      results.add(ingestSource(landing, divisions, Set.of(), ledger));
-      Set<String> villages = villageCodes();
-      if (villages.isEmpty()) {
-        progress.accept(
-            "  warning: the division dictionary has no villages: every village code will be"
-                + " rejected; deliver divisions/ first");
+      results.add(ingestSource(landing, divisions, Map.of(), ledger));
+      Map<String, Set<String>> villages = villageCodes();
+      for (String county : landing.counties()) {
+        if (!villages.containsKey(county)) {
+          progress.accept(
+              "  warning: the division dictionary"
+                  + (county.isEmpty() ? "" : " of county " + county)
+                  + " has no villages: every village code"
+                  + (county.isEmpty() ? "" : " of that county")
+                  + " will be rejected; deliver "
+                  + (county.isEmpty() ? "" : county + "/")
+                  + "divisions/ first");
+        }
       }
       List<Callable<SourceResult>> tasks = new ArrayList<>();
       for (SourceSpec spec : contract.sources()) {
@@ -198,7 +204,10 @@ public final class IngestStage {
   }
 
   private SourceResult ingestSource(
-      LandingFolder landing, SourceSpec spec, Set<String> villages, Map<String, Row> ledger) {
+      LandingFolder landing,
+      SourceSpec spec,
+      Map<String, Set<String>> villages,
+      Map<String, Row> ledger) {
     long t0 = System.nanoTime();
     List<LandingFile> files = landing.files(spec.name());
     if (files.isEmpty()) {
@@ -238,7 +247,8 @@ public final class IngestStage {
       boolean rejectedNow = ParsedRecords.FILE_REJECTED.equals(status);
       rejectedFiles += rejectedNow ? 1 : 0;
       String identity =
-          SourceFileParser.fileIdentity(r.getAs("file_name"), r.getAs("content_hash"));
+          SourceFileParser.fileIdentity(
+              r.getAs("county_code"), r.getAs("file_name"), r.getAs("content_hash"));
       Row before = ledger.get(spec.name() + "/" + identity);
       boolean standsRejected =
           rejectedNow
@@ -249,13 +259,20 @@ public final class IngestStage {
           rejectedNow ? r.getAs("reason") : before == null ? null : before.getAs("reason");
       fileResults.add(
           new IngestReport.FileResult(
-              spec.name(), r.getAs("file_name"), status, standsRejected, reason));
+              r.getAs("county_code"),
+              spec.name(),
+              r.getAs("file_name"),
+              status,
+              standsRejected,
+              reason,
+              r.<Long>getAs("rows_read"),
+              r.<Long>getAs("rows_rejected")));
     }
     if (accepted > 0) {
       warehouse.mergeByKey(
           Warehouse.clean(spec.name()),
           CleanRows.newestPerKey(spec, CleanRows.typed(spec, parsed, runId)),
-          spec.cleanKey());
+          CleanRows.key(spec));
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     progress.accept(
@@ -307,7 +324,9 @@ public final class IngestStage {
           processed.stream()
               .map(
                   r ->
-                      "(source = "
+                      "(county_code = "
+                          + Warehouse.literal(r.getAs("county_code"))
+                          + " AND source = "
                           + Warehouse.literal(r.getAs("source"))
                           + " AND file = "
                           + Warehouse.literal(r.getAs("file_name"))
@@ -348,36 +367,82 @@ public final class IngestStage {
     return warehouse.read(Warehouse.ORPHANS).count();
   }
 
-  private Set<String> villageCodes() {
+  /** The village codes of each county's dictionary, by county. */
+  private Map<String, Set<String>> villageCodes() {
     SourceSpec div = contract.source(SourceContract.DIVISIONS);
-    // The dictionary is reference data (thousands of codes, not rows that grow with the
-    // population): it is shipped to the executors with the parser.
-    return new HashSet<>(
+    // The dictionaries are reference data (thousands of codes per county, not rows that grow with
+    // the population): they are shipped to the executors with the parser.
+    Map<String, Set<String>> out = new HashMap<>();
+    for (Row r :
         warehouse
             .readOrEmpty(Warehouse.clean(div.name()), CleanRows.schema(div))
             .filter(col("level").equalTo("village"))
-            .select("code")
-            .as(org.apache.spark.sql.Encoders.STRING())
-            .collectAsList());
+            .select(CleanRows.COUNTY, "code")
+            .collectAsList()) {
+      out.computeIfAbsent(r.getString(0), k -> new HashSet<>()).add(r.getString(1));
+    }
+    return out;
   }
 
-  /** Ledger rows by "source/name\0hash": the latest entry for each delivered file version. */
+  /**
+   * Ledger rows by "source/county\0name\0hash": the latest entry for each delivered file version.
+   */
   private Map<String, Row> readLedger() {
     Map<String, Row> out = new HashMap<>();
     if (!warehouse.exists(Warehouse.FILE_LEDGER)) {
       return out;
     }
+    if (!java.util.Arrays.asList(warehouse.read(Warehouse.FILE_LEDGER).columns())
+        .contains(CleanRows.COUNTY)) {
+      throw new IllegalStateException(
+          "the warehouse "
+              + warehouse.root()
+              + " was built by an earlier version of the pipeline, whose tables have no county"
+              + " column; build a new warehouse from the landing folder (run with a new"
+              + " --warehouse folder)");
+    }
     // One row per delivered file version: small, bounded by the number of files ever delivered.
     for (Row r :
         warehouse
             .read(Warehouse.FILE_LEDGER)
-            .select("source", "file_name", "content_hash", "status", "reason", "run_id")
+            .select(
+                "source", "county_code", "file_name", "content_hash", "status", "reason", "run_id")
             .orderBy("run_id")
             .collectAsList()) {
       out.put(
-          r.getString(0) + "/" + SourceFileParser.fileIdentity(r.getString(1), r.getString(2)), r);
+          r.getString(0)
+              + "/"
+              + SourceFileParser.fileIdentity(r.getString(1), r.getString(2), r.getString(3)),
+          r);
     }
     return out;
+  }
+
+  /**
+   * Refuses a landing folder whose layout differs from the one the warehouse was built from: the
+   * rows of a one-county landing folder carry no county code, so the same rows delivered again
+   * inside a county folder would be counted twice.
+   */
+  private void checkLayout(LandingFolder landing, Map<String, Row> ledger) {
+    boolean oneCountyBefore = ledger.values().stream().anyMatch(r -> r.getString(1).isEmpty());
+    boolean countiesBefore = ledger.values().stream().anyMatch(r -> !r.getString(1).isEmpty());
+    if (landing.hasCountyFolders() && oneCountyBefore) {
+      throw new IllegalStateException(
+          "the landing folder "
+              + landing.path()
+              + " holds county folders, but this warehouse was built from a one-county landing"
+              + " folder (source folders at the top); keep the one-county layout for this"
+              + " warehouse, or build a new warehouse from the county folders");
+    }
+    boolean anyFile = contract.sources().stream().anyMatch(s -> !landing.files(s.name()).isEmpty());
+    if (!landing.hasCountyFolders() && countiesBefore && anyFile) {
+      throw new IllegalStateException(
+          "the landing folder "
+              + landing.path()
+              + " holds source folders at the top, but this warehouse was built from county"
+              + " folders; put the files into the folder of their county (e.g. 141123000000/"
+              + "divisions/), or build a new warehouse");
+    }
   }
 
   private static Set<String> known(Map<String, Row> ledger, String source) {

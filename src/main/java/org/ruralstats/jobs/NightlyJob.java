@@ -123,7 +123,7 @@ public final class NightlyJob implements Callable<Integer> {
     Warehouse wh = new Warehouse(spark, config.warehouse());
     LandingFolder landing;
     try {
-      landing = new LandingFolder(spark, config.landing());
+      landing = new LandingFolder(spark, config.landing(), contract.names());
     } catch (IllegalArgumentException e) {
       out.println("error: " + e.getMessage());
       return FAILED;

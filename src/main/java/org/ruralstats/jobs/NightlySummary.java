@@ -1,22 +1,34 @@
 package org.ruralstats.jobs;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.countDistinct;
 
 import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.ruralstats.config.PipelineConfig;
+import org.ruralstats.indicators.AreaNames;
+import org.ruralstats.ingest.CleanRows;
+import org.ruralstats.ingest.contract.SourceContract;
 import org.ruralstats.warehouse.Warehouse;
 
 /**
- * The short human summary that ends a nightly run: the county's headline figures for the latest
- * year with their year-over-year change, the rejects, and where the tables and exports are.
+ * The short human summary that ends a nightly run: the headline figures of the warehouse's top area
+ * for the latest year with their year-over-year change, files, rows and rejects per county, and
+ * where the tables and exports are.
  */
 public final class NightlySummary {
   /** Headline indicators and how to show them. */
   private static final Map<String, String> HEADLINES = new LinkedHashMap<>();
+
+  /** The levels that can hold every county of the warehouse, smallest first. */
+  private static final List<String> TOP_LEVELS = List.of("county", "city", "province");
 
   static {
     HEADLINES.put("INS_COVERAGE", "参保率 insurance coverage");
@@ -40,38 +52,92 @@ public final class NightlySummary {
     this.out = out;
   }
 
+  /**
+   * The top areas of an indicator table: the smallest area that holds every county (the county of a
+   * one-county warehouse, the city when all counties lie in one city, else the province), or, when
+   * counties of several provinces are loaded, every province. A handful of codes.
+   */
+  public static List<String> topAreas(Dataset<Row> indicators) {
+    Map<String, Long> areasPerLevel = new TreeMap<>();
+    for (Row r :
+        indicators
+            .filter(col("area_level").isin(TOP_LEVELS.toArray()))
+            .groupBy("area_level")
+            .agg(countDistinct("area_code"))
+            .collectAsList()) {
+      areasPerLevel.put(r.getString(0), r.getLong(1));
+    }
+    String level = null;
+    for (String l : TOP_LEVELS) {
+      if (areasPerLevel.getOrDefault(l, 0L) == 1L) {
+        level = l;
+        break;
+      }
+    }
+    if (level == null) {
+      level = areasPerLevel.containsKey("province") ? "province" : "county";
+    }
+    return indicators
+        .filter(col("area_level").equalTo(level))
+        .select("area_code")
+        .distinct()
+        .orderBy("area_code")
+        .as(org.apache.spark.sql.Encoders.STRING())
+        .collectAsList();
+  }
+
   /** Prints the summary. */
   public void print(IngestReport report, PipelineConfig config, double seconds) {
-    // County rows of a few headline indicators: a handful of rows, whatever the county's size.
-    List<Row> county =
-        warehouse
-            .read(Warehouse.INDICATORS)
+    Dataset<Row> indicators = warehouse.read(Warehouse.INDICATORS);
+    List<String> top = topAreas(indicators);
+    // The top areas' rows of a few headline indicators: a handful of rows, whatever the size.
+    List<Row> rows =
+        indicators
             .filter(
-                col("area_level")
-                    .equalTo("county")
+                col("area_code")
+                    .isin(top.toArray())
                     .and(col("indicator_code").isin(HEADLINES.keySet().toArray())))
-            .select("indicator_code", "year", "value", "prev_value", "yoy_change", "kind")
+            .select("area_code", "indicator_code", "year", "value", "yoy_change", "kind")
             .collectAsList();
-    Integer latest = county.stream().map(r -> r.getInt(1)).max(Integer::compare).orElse(null);
+    AreaNames names =
+        AreaNames.of(
+            warehouse.readOrEmpty(
+                Warehouse.clean(SourceContract.DIVISIONS),
+                CleanRows.schema(SourceContract.standard().source(SourceContract.DIVISIONS))),
+            top);
     out.println();
     out.println("=== Summary ===");
+    Integer latest = rows.stream().map(r -> r.getInt(2)).max(Integer::compare).orElse(null);
     if (latest == null) {
       out.println("No indicator could be computed yet (no valid rows).");
     } else {
-      out.println("County headline figures, " + latest + " (change on " + (latest - 1) + "):");
-      for (Map.Entry<String, String> h : HEADLINES.entrySet()) {
-        county.stream()
-            .filter(r -> r.getString(0).equals(h.getKey()) && r.getInt(1) == latest)
-            .findFirst()
-            .ifPresent(r -> out.println("  " + line(h.getValue(), r)));
+      for (String area : top) {
+        out.println(
+            names.label(area)
+                + " headline figures, "
+                + latest
+                + " (change on "
+                + (latest - 1)
+                + "):");
+        for (Map.Entry<String, String> h : HEADLINES.entrySet()) {
+          rows.stream()
+              .filter(
+                  r ->
+                      r.getString(0).equals(area)
+                          && r.getString(1).equals(h.getKey())
+                          && r.getInt(2) == latest)
+              .findFirst()
+              .ifPresent(r -> out.println("  " + line(h.getValue(), r)));
+        }
       }
     }
+    printCounties(report);
     long rejectRows = warehouse.read(Warehouse.REJECTS).filter(col("line").isNotNull()).count();
     out.printf(
         "Rejected rows: %d in this run, %d standing in the rejects table.%n",
         report.rowsRejected(), rejectRows);
     for (IngestReport.FileResult f : report.standingRejectedFiles()) {
-      out.println("REJECTED FILE " + f.source() + "/" + f.file() + ": " + f.reason());
+      out.println("REJECTED FILE " + f.source() + "/" + f.displayName() + ": " + f.reason());
     }
     out.println("Tables (Delta): " + warehouse.root() + "/{clean,quality,published}/...");
     if (config.exportDir() != null) {
@@ -80,22 +146,52 @@ public final class NightlySummary {
     out.printf("Done in %.1f s.%n", seconds);
   }
 
+  /** Files, rows and rejects of this run per county folder (several counties only). */
+  private void printCounties(IngestReport report) {
+    Map<String, long[]> perCounty = new TreeMap<>();
+    for (IngestReport.FileResult f : report.files()) {
+      long[] c = perCounty.computeIfAbsent(f.county(), k -> new long[5]);
+      c[0]++;
+      c[1] += "unchanged".equals(f.status()) ? 0 : 1;
+      c[2] += f.rowsRead();
+      c[3] += f.rowsRejected();
+      c[4] += f.standsRejected() ? 1 : 0;
+    }
+    if (perCounty.isEmpty() || perCounty.keySet().equals(java.util.Set.of(""))) {
+      return;
+    }
+    List<String> lines = new ArrayList<>();
+    perCounty.forEach(
+        (county, c) ->
+            lines.add(
+                String.format(
+                    "  %-13s %4d file(s), %4d new or changed, %9d rows read, %6d rejected%s",
+                    county,
+                    c[0],
+                    c[1],
+                    c[2],
+                    c[3],
+                    c[4] > 0 ? ", " + c[4] + " FILE(S) STAND REJECTED" : "")));
+    out.println("Per county (this run):");
+    lines.forEach(out::println);
+  }
+
   private static String line(String label, Row r) {
     boolean rate = "rate".equals(r.getString(5));
     String unit = rate ? "%" : "";
-    String value = r.isNullAt(2) ? "n/a" : fmt(r.get(2), rate) + unit;
+    String value = r.isNullAt(3) ? "n/a" : fmt(r.get(3), rate) + unit;
     String change;
     if (r.isNullAt(4)) {
       change = "no previous year";
     } else {
-      java.math.BigDecimal d = (java.math.BigDecimal) r.get(4);
+      BigDecimal d = (BigDecimal) r.get(4);
       change = (d.signum() >= 0 ? "+" : "") + fmt(d, rate) + (rate ? " pt" : "");
     }
     return String.format("%12s  %-18s %s", value, "(" + change + ")", label);
   }
 
   private static String fmt(Object v, boolean twoDecimals) {
-    java.math.BigDecimal d = (java.math.BigDecimal) v;
+    BigDecimal d = (BigDecimal) v;
     return twoDecimals ? d.setScale(2).toPlainString() : d.setScale(0).toPlainString();
   }
 }

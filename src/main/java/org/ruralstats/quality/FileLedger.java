@@ -13,9 +13,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The file ledger: one row per processed file version (folder, name and content hash) with the rows
- * read, accepted and rejected, whether the file was rejected as a whole, and the run that processed
- * it. A file whose folder, name and hash are in the ledger is not processed again.
+ * The file ledger: one row per processed file version (county folder, source folder, name and
+ * content hash) with the rows read, accepted and rejected, whether the file was rejected as a
+ * whole, and the run that processed it. A file whose folder, name and hash are in the ledger is not
+ * processed again.
  */
 public final class FileLedger {
   /** Ledger status of a file whose rows were loaded (some rows may be rejected). */
@@ -27,6 +28,7 @@ public final class FileLedger {
   /** The schema of the ledger table. */
   public static final StructType SCHEMA =
       new StructType()
+          .add("county_code", DataTypes.StringType, false)
           .add("source", DataTypes.StringType, false)
           .add("file_name", DataTypes.StringType, false)
           .add("content_hash", DataTypes.StringType, false)
@@ -49,7 +51,7 @@ public final class FileLedger {
     Column isRow = col("kind").equalTo("row");
     Column isFile = col("kind").equalTo("file");
     return parsed
-        .groupBy(col("source"), col("file_name"))
+        .groupBy(col("county_code"), col("source"), col("file_name"))
         .agg(
             max("content_hash").as("content_hash"),
             max("encoding").as("encoding"),
@@ -67,6 +69,7 @@ public final class FileLedger {
     return fileOutcomes
         .filter(col("file_status").notEqual("unchanged"))
         .select(
+            col("county_code"),
             col("source"),
             col("file_name"),
             col("content_hash"),

@@ -6,9 +6,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Water-project village rows whose project is not (yet) listed in {@code water_projects}. They are
- * kept in the clean table, count nowhere, and are reported here until their project arrives. Grain:
- * one row per orphan (project, village) row.
+ * Water-project village rows whose project is not (yet) listed in {@code water_projects} of the
+ * same county. They are kept in the clean table, count nowhere, and are reported here until their
+ * project arrives. Grain: one row per orphan (county, project, village) row.
  */
 public final class Orphans {
   private Orphans() {}
@@ -20,9 +20,12 @@ public final class Orphans {
   public static Dataset<Row> find(Dataset<Row> projectVillages, Dataset<Row> projects) {
     return projectVillages
         .join(
-            projects.select(col("project_id").as("_pid")),
-            projectVillages.col("project_id").equalTo(col("_pid")),
+            projects.select(col("county_code").as("_county"), col("project_id").as("_pid")),
+            projectVillages
+                .col("county_code")
+                .equalTo(col("_county"))
+                .and(projectVillages.col("project_id").equalTo(col("_pid"))),
             "left_anti")
-        .select("project_id", "village_code", "beneficiaries", "_file", "_line");
+        .select("county_code", "project_id", "village_code", "beneficiaries", "_file", "_line");
   }
 }

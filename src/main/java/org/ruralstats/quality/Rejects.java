@@ -11,13 +11,15 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The rejects table: one row per rejected row (its file, line, column, reason code and a
  * human-readable reason) and one row with an empty line per file rejected as a whole. Grain: one
- * row per rejected row or file of the latest processed version of each delivered file. Holds no ID
+ * row per rejected row or file of the latest processed version of each delivered file (county
+ * folder, source folder and name; the county is empty in a one-county landing folder). Holds no ID
  * number: reasons never repeat an ID value.
  */
 public final class Rejects {
   /** The schema of the rejects table. */
   public static final StructType SCHEMA =
       new StructType()
+          .add("county_code", DataTypes.StringType, false)
           .add("source", DataTypes.StringType, false)
           .add("file", DataTypes.StringType, false)
           .add("line", DataTypes.IntegerType, true)
@@ -34,6 +36,7 @@ public final class Rejects {
     return parsed
         .filter(col("reject_code").isNotNull())
         .select(
+            col("county_code"),
             col("source"),
             col("file_name").as("file"),
             col("line"),

@@ -27,6 +27,7 @@ final class CleanTables {
 
   static final StructType DIVISIONS =
       new StructType()
+          .add("county_code", StringType)
           .add("code", StringType)
           .add("name", StringType)
           .add("level", StringType)
@@ -34,6 +35,7 @@ final class CleanTables {
 
   static final StructType ROSTER =
       new StructType()
+          .add("county_code", StringType)
           .add("year", IntegerType)
           .add("person_key", StringType)
           .add("household_id", StringType)
@@ -46,6 +48,7 @@ final class CleanTables {
 
   static final StructType INSURANCE =
       new StructType()
+          .add("county_code", StringType)
           .add("year", IntegerType)
           .add("person_key", StringType)
           .add("village_code", StringType)
@@ -57,6 +60,7 @@ final class CleanTables {
 
   static final StructType HOUSING =
       new StructType()
+          .add("county_code", StringType)
           .add("year", IntegerType)
           .add("household_id", StringType)
           .add("village_code", StringType)
@@ -69,6 +73,7 @@ final class CleanTables {
 
   static final StructType WATER_PROJECTS =
       new StructType()
+          .add("county_code", StringType)
           .add("project_id", StringType)
           .add("year", IntegerType)
           .add("project_type", StringType)
@@ -77,12 +82,14 @@ final class CleanTables {
 
   static final StructType WATER_PROJECT_VILLAGES =
       new StructType()
+          .add("county_code", StringType)
           .add("project_id", StringType)
           .add("village_code", StringType)
           .add("beneficiaries", IntegerType);
 
   static final StructType WATER_SURVEY =
       new StructType()
+          .add("county_code", StringType)
           .add("year", IntegerType)
           .add("household_id", StringType)
           .add("village_code", StringType)
@@ -94,6 +101,7 @@ final class CleanTables {
 
   static final StructType EDUCATION_STUDENTS =
       new StructType()
+          .add("county_code", StringType)
           .add("year", IntegerType)
           .add("student_key", StringType)
           .add("village_code", StringType)
@@ -102,6 +110,7 @@ final class CleanTables {
 
   static final StructType EDUCATION_AID =
       new StructType()
+          .add("county_code", StringType)
           .add("payment_id", StringType)
           .add("year", IntegerType)
           .add("student_key", StringType)
@@ -113,6 +122,7 @@ final class CleanTables {
   static final Map<String, StructType> SCHEMAS = schemas();
 
   private final Map<String, List<Row>> rows = new LinkedHashMap<>();
+  private String county = "";
 
   private CleanTables() {
     SCHEMAS.keySet().forEach(source -> rows.put(source, new ArrayList<>()));
@@ -123,14 +133,29 @@ final class CleanTables {
     return new CleanTables();
   }
 
-  /** Adds one row to a source, its values in the order of the source's schema. */
+  /**
+   * The rows added from now on belong to this county folder (default {@code ""}: a one-county
+   * landing folder).
+   */
+  CleanTables county(String code) {
+    county = code;
+    return this;
+  }
+
+  /**
+   * Adds one row to a source, its values in the order of the source's schema (without the county
+   * column, which is the current {@link #county}).
+   */
   CleanTables add(String source, Object... values) {
     StructType schema = SCHEMAS.get(source);
-    if (values.length != schema.size()) {
+    if (values.length + 1 != schema.size()) {
       throw new IllegalArgumentException(
-          source + " row has " + values.length + " values, schema has " + schema.size());
+          source + " row has " + values.length + " values, schema has " + (schema.size() - 1));
     }
-    rows.get(source).add(RowFactory.create(values));
+    Object[] withCounty = new Object[values.length + 1];
+    withCounty[0] = county;
+    System.arraycopy(values, 0, withCounty, 1, values.length);
+    rows.get(source).add(RowFactory.create(withCounty));
     return this;
   }
 

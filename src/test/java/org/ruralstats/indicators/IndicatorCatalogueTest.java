@@ -276,8 +276,8 @@ class IndicatorCatalogueTest {
             IndicatorCatalogueException.class, () -> IndicatorCatalogue.parse(yaml, "x.yaml"));
     assertEquals(
         List.of(
-            "views: a view named areas (columns area_code, area_level: every area of the division"
-                + " dictionary) is required; every group's result is left-joined to it",
+            "views: a view named areas (columns area_code, area_level, county_code: every area and"
+                + " each county it covers) is required; every group's result is left-joined to it",
             "indicator #1 INS_REQUIRED: unit is missing",
             "indicator #2 INS_SHARE: name_en is missing"),
         e.problems());

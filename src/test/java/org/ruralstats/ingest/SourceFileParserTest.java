@@ -28,8 +28,8 @@ class SourceFileParserTest {
 
   private static List<Row> parse(String source, byte[] content, Set<String> known) {
     List<Row> out = new ArrayList<>();
-    new SourceFileParser(C.source(source), Set.of(V1), P, known)
-        .parse("2024-12-31.csv", content)
+    new SourceFileParser(C.source(source), Map.of("", Set.of(V1)), P, known)
+        .parse("", "2024-12-31.csv", content)
         .forEachRemaining(out::add);
     return out;
   }
@@ -123,7 +123,7 @@ class SourceFileParserTest {
   void aFileAlreadyProcessedWithTheSameContentIsNotProcessedAgain() {
     byte[] content = (INSURANCE_HEADER + "2024," + ID1 + "," + V1 + ",1,1,,,\n").getBytes();
     String identity =
-        SourceFileParser.fileIdentity("2024-12-31.csv", SourceFileParser.sha256(content));
+        SourceFileParser.fileIdentity("", "2024-12-31.csv", SourceFileParser.sha256(content));
     List<Row> rows = parse("insurance", content, Set.of(identity));
     assertEquals(1, rows.size());
     assertEquals("unchanged", rows.get(0).getAs("file_status"));

@@ -53,7 +53,7 @@ class IngestStageTest {
     List<String> progress = new ArrayList<>();
     IngestReport r =
         new IngestStage(wh, CONTRACT, P, String.format("run-%03d", runs), progress::add, 2)
-            .run(new LandingFolder(spark, landing.root().toString()));
+            .run(new LandingFolder(spark, landing.root().toString(), CONTRACT.names()));
     return r;
   }
 

@@ -93,6 +93,29 @@ public final class TestLanding {
     }
   }
 
+  /** The folder of a county inside this (several-counties) landing folder. */
+  public TestLanding county(String code) {
+    return new TestLanding(root.resolve(code));
+  }
+
+  /** A small dictionary of one county: one township {@code <6 digits>100000}, one village. */
+  public static String dictionary(String county, String name) {
+    String six = county.substring(0, 6);
+    return "code,name,level,parent_code\n"
+        + county
+        + ","
+        + name
+        + ",county,\n"
+        + six
+        + "100000,城关镇,township,"
+        + county
+        + "\n"
+        + six
+        + "100201,城关村,village,"
+        + six
+        + "100000\n";
+  }
+
   /** Writes the small dictionary. */
   public TestLanding withDivisions() {
     return write("divisions", "2024-01-01.csv", DIVISIONS);

@@ -68,6 +68,13 @@ public final class SourceContract implements Serializable {
     return sources;
   }
 
+  /** The folder names of all sources. */
+  public Set<String> names() {
+    Set<String> names = new java.util.LinkedHashSet<>();
+    sources.forEach(s -> names.add(s.name()));
+    return names;
+  }
+
   /** The source with this folder name. */
   public SourceSpec source(String name) {
     return sources.stream()
