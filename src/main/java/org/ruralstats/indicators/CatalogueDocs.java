@@ -44,14 +44,25 @@ public final class CatalogueDocs {
         to the county only (an education aid payment whose student has no register row of that
         year, a water project with no village rows) carries the pseudo village code
         `COUNTY-ONLY`.
+      - **Several counties.** When the landing folder holds county folders, every clean row
+        carries its county (`county_code`, empty for a one-county landing folder), each county's
+        village codes are looked up in its own dictionary, and the indicators are also computed
+        for the city and the province above each county (`area_level` `city`, `province`; the
+        county code's first four, or two, digits followed by zeros). A row of a county belongs
+        to its village, township, county, and the county's city and province. Matching across
+        sources is within one county.
       - **Distinct counting.** Persons, households, students and projects are counted distinct
         *within the area*, over the area's own rows: a household with members in two villages
         counts once in each village, once in the township and once in the county. A township's
         count is therefore not always the sum of its villages'; it is never computed by summing
-        them.
+        them. A person or student (the same ID number, so the same pseudonym) counts once in a
+        city or province even when several counties' rows qualify (`COUNT(DISTINCT …)` over the
+        pseudonym); households, projects and payments belong to one county each, so equal ids
+        of two counties are two things.
       - **Years.** A group is computed for each year that its driving source holds at least one
-        row for, anywhere in the county. For such a year every area gets a row: 0 where nothing
-        matches (amounts 0.00; a rate is then empty, its denominator being 0).
+        row for, anywhere in the county. For such a year every area of the county gets a row: 0
+        where nothing matches (amounts 0.00; a rate is then empty, its denominator being 0). A
+        city or province gets every year that any of its counties holds.
       - **Kinds.**
         - `count`: `numerator` is the count (or, where the definition says so, a sum of rooms,
           persons or beneficiaries); `denominator` is empty; `value` = `numerator`.
@@ -66,12 +77,13 @@ public final class CatalogueDocs {
         2022 and 2024 computed but not 2023, 2024 has no `prev_value`). `yoy_change` = `value` −
         `prev_value` of the published (rounded) values, in percentage points for rates; empty
         when either is empty.
-      - **Matching across sources** is by `year` and person: a roster row of year Y matches the
-        insurance row, register row and aid payments whose `year` is Y. Person and student IDs
+      - **Matching across sources** is by county, `year` and person: a roster row of year Y
+        matches the insurance row, register row and aid payments of the same county whose `year`
+        is Y. Person and student IDs
         arrive as the same keyed pseudonym (`person_key`, `student_key`).
       - **Computation.** The whole table is one lazy Spark SQL statement. All indicators of
         one fact view are aggregates of one `GROUP BY area_code, year` over that view, left-joined
-        to the spine of areas × years and unpivoted (`stack`) to one row per indicator, area and
+        to the spine of areas × their counties' years and unpivoted (`stack`) to one row per indicator, area and
         year; the groups are unioned, and `prev_value` is taken by a window over
         (indicator, area) whose frame is the range `year − 1` exactly.
       - **Export.** The CSV export (`IndicatorExport.format`) writes counts as integers
@@ -110,7 +122,8 @@ public final class CatalogueDocs {
         .append(catalogue.indicators().size())
         .append(" indicators in ")
         .append(catalogue.facts().size())
-        .append(" groups, for every area (county, townships, villages) and year. Each is")
+        .append(" groups, for every area (county, townships, villages; with several counties also")
+        .append(" cities and provinces) and year. Each is")
         .append(" declared in the catalogue `src/main/resources/")
         .append(IndicatorCatalogue.BUNDLED_RESOURCE)
         .append("`: a Spark SQL aggregate over its group's fact view.\n\n")

@@ -55,9 +55,9 @@ public record IngestReport(List<SourceSummary> sources, List<FileResult> files, 
       long rowsRead,
       long rowsRejected) {
 
-    /** The file as named to a user: {@code <county>/<file>}, or the file name. */
-    public String displayName() {
-      return org.ruralstats.ingest.LandingFile.displayName(county, file);
+    /** The file's path in the landing folder: {@code [<county>/]<source>/<file>}. */
+    public String landingPath() {
+      return (county.isEmpty() ? "" : county + "/") + source + "/" + file;
     }
   }
 

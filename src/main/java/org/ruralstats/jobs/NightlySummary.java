@@ -137,7 +137,7 @@ public final class NightlySummary {
         "Rejected rows: %d in this run, %d standing in the rejects table.%n",
         report.rowsRejected(), rejectRows);
     for (IngestReport.FileResult f : report.standingRejectedFiles()) {
-      out.println("REJECTED FILE " + f.source() + "/" + f.displayName() + ": " + f.reason());
+      out.println("REJECTED FILE " + f.landingPath() + ": " + f.reason());
     }
     out.println("Tables (Delta): " + warehouse.root() + "/{clean,quality,published}/...");
     if (config.exportDir() != null) {

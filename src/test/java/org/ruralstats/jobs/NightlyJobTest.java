@@ -152,6 +152,61 @@ class NightlyJobTest {
     assertEquals(NightlyJob.OK, run());
   }
 
+  @Test
+  void twoCountiesGiveTheHandCheckedExportsAndARerunChangesNothing() throws IOException {
+    Path two = tmp.resolve("two-counties");
+    FileUtils.copyDirectory(Path.of("data-samples/two-counties").toFile(), two.toFile());
+    PipelineConfig config =
+        new PipelineConfig(two.toString(), tmp.resolve("wh2").toString(), exports, KEY);
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    assertEquals(
+        NightlyJob.FILE_REJECTED,
+        NightlyJob.run(spark, config, new PrintStream(buf, true, StandardCharsets.UTF_8)),
+        "141124000000/water_survey/2024-12-31.csv lacks a column: exit code 2");
+    String console = buf.toString(StandardCharsets.UTF_8);
+    assertTrue(console.contains("吕梁市 (141100000000) headline figures, 2024"), console);
+    assertTrue(console.contains("folder archive/ is neither a source nor a county"), console);
+    assertTrue(console.contains("REJECTED FILE 141124000000/water_survey/2024-12-31.csv"), console);
+    assertTrue(console.contains("141124000000"), console);
+    byte[] indicators = Files.readAllBytes(exports.resolve("indicators.csv"));
+    assertArrayEquals(
+        Files.readAllBytes(Path.of("data-samples/two-counties.expected-indicators.csv")),
+        indicators,
+        "golden indicator export of the two-county landing folder");
+    assertArrayEquals(
+        Files.readAllBytes(Path.of("data-samples/two-counties.expected-rejects.csv")),
+        Files.readAllBytes(exports.resolve("rejects.csv")),
+        "golden rejects export of the two-county landing folder");
+    // hand-checked rows (see docs/sample.md, "The two-county landing folder")
+    List<String> lines = Files.readAllLines(exports.resolve("indicators.csv"));
+    for (String expected :
+        List.of(
+            "INS_REQUIRED,141100000000,city,2024,6,,6,4,2",
+            "INS_ENROLLED,141100000000,city,2024,6,,6,3,3",
+            "INS_COVERAGE,141124000000,county,2024,1,2,50.00,,",
+            "INS_REQUIRED,141100000000,city,2023,4,,4,,",
+            "MON_PERSONS,141100000000,city,2024,4,,4,2,2",
+            "MON_HOUSEHOLDS,141100000000,city,2024,4,,4,2,2",
+            "HOUSING_HOUSEHOLDS,141100000000,city,2024,5,,5,2,3",
+            "WATER_MAINT_PROJECTS,141100000000,city,2024,2,,2,0,2",
+            "WATER_MAINT_INVESTMENT_WAN,140000000000,province,2024,32.50,,32.50,0.00,32.50",
+            "EDU_AID_TIMES,141100000000,city,2024,4,,4,1,3",
+            "EDU_PRESCHOOL_AID_TIMES,141124100000,township,2024,0,,0,,")) {
+      assertTrue(lines.contains(expected), expected);
+    }
+    assertTrue(
+        lines.stream().noneMatch(l -> l.startsWith("INS_REQUIRED,141124000000,county,2023")),
+        "临县 has no insurance rows of 2023");
+
+    assertEquals(
+        NightlyJob.FILE_REJECTED,
+        NightlyJob.run(
+            spark,
+            config,
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+    assertArrayEquals(indicators, Files.readAllBytes(exports.resolve("indicators.csv")));
+  }
+
   /** The rows of every table the run writes, as sorted JSON lines. */
   private static Map<String, List<String>> contents(Warehouse wh) {
     Map<String, List<String>> out = new TreeMap<>();

@@ -33,6 +33,18 @@ public final class ContractDocs {
             landing folder (`<landing>/<source>/*.csv`, any letter case of `.csv`). This page is
             generated from the contract description the pipeline itself checks against.
 
+            ## Several counties
+
+            A city or province landing folder holds one folder per county instead, named by the
+            county's 12-digit division code (`<landing>/141123000000/insurance/*.csv`), each laid
+            out like a one-county landing folder; never both layouts at once (such a landing folder
+            is refused and nothing changes). A top-level folder that is neither a source nor a
+            12-digit code ending in six zeros is ignored with a notice. Each county folder has its
+            own dictionary, keys, ledger and rejects: a row replaces only a row of the same county
+            with the same key, and village codes are checked against the county's own dictionary.
+            In the rejected-row export a file of a county folder is named
+            `<county code>/<file name>`.
+
             ## Rules for every file
 
             - Files of a folder are processed in lexicographic order of their names; a later file
@@ -108,7 +120,8 @@ public final class ContractDocs {
       }
       if (s.name().equals(SourceContract.DIVISIONS)) {
         b.append(
-            "\nThe dictionary describes exactly one county (a second county row is rejected); a"
+            "\nThe dictionary describes exactly one county (a second county row is rejected; in a"
+                + " county folder, a county row whose code is not the folder's name is rejected); a"
                 + " township's parent is the county; a village's parent is a township.\n");
       }
       if (s.name().equals("water_project_villages")) {
