@@ -69,6 +69,16 @@ public final class XingCountySampleGenerator implements Callable<Integer> {
   long seed;
 
   @Option(
+      names = "--counties",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Counties to write (1 to 60, default ${DEFAULT-VALUE}). 1 writes the one-county layout"
+              + " DIR/<source>/; more write DIR/<county code>/<source>/: Xing County plus N-1"
+              + " synthetic counties of 吕梁市.")
+  int counties;
+
+  @Option(
       names = "--list-bad-rows",
       description = "Also print the bad rows written (source, file, line, reason) as a table.")
   boolean listBadRows;
@@ -91,6 +101,18 @@ public final class XingCountySampleGenerator implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
+    if (counties < 1 || counties > SampleCounties.MAX) {
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "error: --counties %d: the sample holds 1 to %d counties; choose a number in"
+                  + " that range%n",
+              counties, SampleCounties.MAX);
+      return 2;
+    }
+    if (counties > 1) {
+      return callCounties(stdout);
+    }
     long start = System.nanoTime();
     Summary summary;
     try {
@@ -133,6 +155,86 @@ public final class XingCountySampleGenerator implements Callable<Integer> {
     return 0;
   }
 
+  /** Writes a multi-county sample, one progress line per county as it is done. */
+  private int callCounties(PrintWriter stdout) throws IOException {
+    long start = System.nanoTime();
+    List<MultiCountySample.CountySummary> done;
+    try {
+      done =
+          MultiCountySample.generate(
+              out,
+              seed,
+              counties,
+              c -> {
+                for (String removed : c.files().removed()) {
+                  stdout.printf("removed stale file %s%n", out.resolve(removed));
+                }
+                if (c.name().isEmpty()) {
+                  stdout.flush();
+                  return;
+                }
+                stdout.printf(
+                    Locale.ROOT,
+                    "%s %s: %d files, %d rows (%d of them bad on purpose), %d bytes, seed %d%s,"
+                        + " %.1f s%n",
+                    out.resolve(c.code()),
+                    c.name(),
+                    c.files().files().size(),
+                    c.files().totalRows(),
+                    c.files().badRows().size(),
+                    c.files().totalBytes(),
+                    c.files().seed(),
+                    c.sharedWith() == null
+                        ? ""
+                        : String.format(
+                            Locale.ROOT,
+                            ", %d persons also on %s's rolls (%d on both rosters)",
+                            c.shared(),
+                            c.sharedWith(),
+                            c.onBothRosters()),
+                    c.seconds());
+                stdout.flush();
+              });
+    } catch (NotASampleFolderException e) {
+      spec.commandLine().getErr().println("error: " + e.getMessage());
+      return 2;
+    }
+    long files = 0;
+    long rows = 0;
+    long bad = 0;
+    long bytes = 0;
+    for (MultiCountySample.CountySummary c : done) {
+      files += c.files().files().size();
+      rows += c.files().totalRows();
+      bad += c.files().badRows().size();
+      bytes += c.files().totalBytes();
+    }
+    stdout.printf(
+        Locale.ROOT,
+        "total: %d counties, %d files, %d rows (%d of them bad on purpose), %d bytes, seed %d,"
+            + " %.1f s%n",
+        counties,
+        files,
+        rows,
+        bad,
+        bytes,
+        seed,
+        (System.nanoTime() - start) / 1e9);
+    if (listBadRows) {
+      stdout.println();
+      stdout.println("| county | source | file | line | why it is rejected |");
+      stdout.println("|---|---|---|---|---|");
+      for (MultiCountySample.CountySummary c : done) {
+        for (Summary.BadRow b : c.files().badRows()) {
+          stdout.printf(
+              "| %s | %s | %s | %d | %s |%n", c.code(), b.source(), b.file(), b.line(), b.reason());
+        }
+      }
+    }
+    stdout.flush();
+    return 0;
+  }
+
   /**
    * Generates the sample into {@code out} and returns what was written.
    *
@@ -145,6 +247,19 @@ public final class XingCountySampleGenerator implements Callable<Integer> {
   public static Summary generate(Path out, long seed) throws IOException {
     boolean previous = checkOut(out);
     Files.createDirectories(out);
+    CountyFiles files = writeCounty(out, seed, Population.build(seed));
+    List<String> removed = previous ? removeStale(out, files.written()) : List.of();
+    return new Summary(out, seed, files.written(), files.bad(), removed);
+  }
+
+  /** The files written for one county and the bad rows among them. */
+  record CountyFiles(List<Summary.WrittenFile> written, List<Summary.BadRow> bad) {}
+
+  /**
+   * Writes the nine source folders of one county into {@code out}: the residents are {@code pop},
+   * every other step draws from {@code seed}.
+   */
+  static CountyFiles writeCounty(Path out, long seed, Population pop) throws IOException {
     for (String source : SOURCES) {
       Files.createDirectories(out.resolve(source));
     }
@@ -152,7 +267,6 @@ public final class XingCountySampleGenerator implements Callable<Integer> {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       // Every step has its own random stream, so the order the steps run in does not matter.
-      Population pop = Population.build(seed);
       Future<HousingPlan> housing =
           pool.submit(() -> HousingPlan.plan(pop, new SplittableRandom(seed ^ 0x484f555345L)));
       Future<WaterPlan> water =
@@ -186,14 +300,13 @@ public final class XingCountySampleGenerator implements Callable<Integer> {
       }
       List<Summary.BadRow> bad = new ArrayList<>();
       badByTask.forEach(bad::addAll);
-      List<String> removed = previous ? removeStale(out, written) : List.of();
-      return new Summary(out, seed, List.copyOf(written), List.copyOf(bad), removed);
+      return new CountyFiles(List.copyOf(written), List.copyOf(bad));
     } finally {
       pool.shutdownNow();
     }
   }
 
-  private static <T> T get(Future<T> f) throws IOException {
+  static <T> T get(Future<T> f) throws IOException {
     try {
       return f.get();
     } catch (InterruptedException e) {
@@ -215,8 +328,7 @@ public final class XingCountySampleGenerator implements Callable<Integer> {
   }
 
   /** Deletes the {@code .csv} files of an earlier sample that this run did not write. */
-  private static List<String> removeStale(Path out, List<Summary.WrittenFile> written)
-      throws IOException {
+  static List<String> removeStale(Path out, List<Summary.WrittenFile> written) throws IOException {
     Set<String> names = new HashSet<>();
     for (Summary.WrittenFile f : written) {
       names.add(f.path());
