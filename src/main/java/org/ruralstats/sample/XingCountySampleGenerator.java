@@ -30,12 +30,15 @@ import picocli.CommandLine.Spec;
  * allows, a few corrections and about thirty bad rows. On it the nightly job reproduces the
  * published 2024 figures of SEED_FIGURES.md exactly. Same arguments, same bytes.
  *
- * <p>Run with {@code jobs/sample.sh --out DIR [--seed N]}.
+ * <p>Run with {@code jobs/sample.sh --out DIR [--seed N] [--counties N]}. With {@code --counties}
+ * above 1 it writes a multi-county landing folder instead ({@link MultiCountySample}).
  */
 @Command(
     name = "sample",
     mixinStandardHelpOptions = true,
-    description = "Writes the Xing County (兴县) sample landing folder, years 2023 and 2024.")
+    description =
+        "Writes the Xing County (兴县) sample landing folder, years 2023 and 2024; with"
+            + " --counties N, a landing folder of N counties of 吕梁市.")
 public final class XingCountySampleGenerator implements Callable<Integer> {
 
   /** The seed used when none is given. */
