@@ -11,7 +11,8 @@ import java.util.SplittableRandom;
  * The fixed geography of the Xing County sample: the county, its 15 townships (2023 statistical
  * codes) and about 240 villages with made-up but plausible names and codes in the village block
  * 200–399 of their township. The geography does not depend on the generator's seed, so village
- * codes stay the same from one sample to the next.
+ * codes stay the same from one sample to the next. {@link #synthetic} builds a county of the same
+ * shape with its own codes and invented names for the multi-county sample.
  */
 final class Geography {
 

@@ -1,12 +1,14 @@
 package org.ruralstats.sample;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -47,6 +49,96 @@ final class MultiCountySample {
       int shared,
       int onBothRosters,
       double seconds) {}
+
+  /**
+   * The command line's multi-county run: writes the sample, one progress line per county as it is
+   * done, a total line and, if asked, the bad rows. Returns the exit code (2: folder refused).
+   */
+  static int run(
+      Path out,
+      long seed,
+      int counties,
+      boolean listBadRows,
+      PrintWriter stdout,
+      PrintWriter stderr)
+      throws IOException {
+    long start = System.nanoTime();
+    List<CountySummary> done;
+    try {
+      done =
+          generate(
+              out,
+              seed,
+              counties,
+              c -> {
+                for (String removed : c.files().removed()) {
+                  stdout.printf("removed stale file %s%n", out.resolve(removed));
+                }
+                if (c.name().isEmpty()) {
+                  stdout.flush();
+                  return;
+                }
+                stdout.printf(
+                    Locale.ROOT,
+                    "%s %s: %d files, %d rows (%d of them bad on purpose), %d bytes, seed %d%s,"
+                        + " %.1f s%n",
+                    out.resolve(c.code()),
+                    c.name(),
+                    c.files().files().size(),
+                    c.files().totalRows(),
+                    c.files().badRows().size(),
+                    c.files().totalBytes(),
+                    c.files().seed(),
+                    c.sharedWith() == null
+                        ? ""
+                        : String.format(
+                            Locale.ROOT,
+                            ", %d persons also on %s's rolls (%d on both rosters)",
+                            c.shared(),
+                            c.sharedWith(),
+                            c.onBothRosters()),
+                    c.seconds());
+                stdout.flush();
+              });
+    } catch (XingCountySampleGenerator.NotASampleFolderException e) {
+      stderr.println("error: " + e.getMessage());
+      return 2;
+    }
+    long files = 0;
+    long rows = 0;
+    long bad = 0;
+    long bytes = 0;
+    for (CountySummary c : done) {
+      files += c.files().files().size();
+      rows += c.files().totalRows();
+      bad += c.files().badRows().size();
+      bytes += c.files().totalBytes();
+    }
+    stdout.printf(
+        Locale.ROOT,
+        "total: %d counties, %d files, %d rows (%d of them bad on purpose), %d bytes, seed %d,"
+            + " %.1f s%n",
+        counties,
+        files,
+        rows,
+        bad,
+        bytes,
+        seed,
+        (System.nanoTime() - start) / 1e9);
+    if (listBadRows) {
+      stdout.println();
+      stdout.println("| county | source | file | line | why it is rejected |");
+      stdout.println("|---|---|---|---|---|");
+      for (CountySummary c : done) {
+        for (Summary.BadRow b : c.files().badRows()) {
+          stdout.printf(
+              "| %s | %s | %s | %d | %s |%n", c.code(), b.source(), b.file(), b.line(), b.reason());
+        }
+      }
+    }
+    stdout.flush();
+    return 0;
+  }
 
   /** The seed of a county: {@code seed} moved by the county's area code (by default, the code). */
   static long countySeed(long seed, County c) {
@@ -141,10 +233,27 @@ final class MultiCountySample {
     stale.sort(null);
     for (Path dir : stale) {
       String code = dir.getFileName().toString();
-      List<String> removed =
-          prefixed(new County(code, "", ""), XingCountySampleGenerator.removeStale(dir, List.of()));
+      List<String> removed = new ArrayList<>();
       for (String source : XingCountySampleGenerator.SOURCES) {
-        deleteIfEmpty(dir.resolve(source));
+        Path folder = dir.resolve(source);
+        if (!Files.isDirectory(folder)) {
+          continue;
+        }
+        List<Path> csv = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder)) {
+          for (Path f : ds) {
+            if (Files.isRegularFile(f)
+                && f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+              csv.add(f);
+            }
+          }
+        }
+        csv.sort(null);
+        for (Path f : csv) {
+          Files.delete(f);
+          removed.add(code + "/" + source + "/" + f.getFileName());
+        }
+        deleteIfEmpty(folder);
       }
       deleteIfEmpty(dir);
       CountySummary s =

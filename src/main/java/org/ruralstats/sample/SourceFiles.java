@@ -252,7 +252,13 @@ final class SourceFiles {
         new String[] {geo.areaCode + "211201", "石家沟村", "村", geo.areaCode + "211000"},
         null);
     s.bad(
-        "a second county row (the dictionary describes exactly one county)",
+        geo.countyCode.equals(Geography.COUNTY_CODE)
+            ? "a second county row (the dictionary describes exactly one county)"
+            : "a second county row, naming "
+                + geo.strayCounty[0]
+                + " "
+                + geo.strayCounty[1]
+                + ", not this folder's county",
         new String[] {geo.strayCounty[0], geo.strayCounty[1], "县", ""},
         null);
   }

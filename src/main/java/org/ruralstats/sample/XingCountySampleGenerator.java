@@ -114,7 +114,8 @@ public final class XingCountySampleGenerator implements Callable<Integer> {
       return 2;
     }
     if (counties > 1) {
-      return callCounties(stdout);
+      return MultiCountySample.run(
+          out, seed, counties, listBadRows, stdout, spec.commandLine().getErr());
     }
     long start = System.nanoTime();
     Summary summary;
@@ -152,86 +153,6 @@ public final class XingCountySampleGenerator implements Callable<Integer> {
       stdout.println("|---|---|---|---|");
       for (Summary.BadRow b : summary.badRows()) {
         stdout.printf("| %s | %s | %d | %s |%n", b.source(), b.file(), b.line(), b.reason());
-      }
-    }
-    stdout.flush();
-    return 0;
-  }
-
-  /** Writes a multi-county sample, one progress line per county as it is done. */
-  private int callCounties(PrintWriter stdout) throws IOException {
-    long start = System.nanoTime();
-    List<MultiCountySample.CountySummary> done;
-    try {
-      done =
-          MultiCountySample.generate(
-              out,
-              seed,
-              counties,
-              c -> {
-                for (String removed : c.files().removed()) {
-                  stdout.printf("removed stale file %s%n", out.resolve(removed));
-                }
-                if (c.name().isEmpty()) {
-                  stdout.flush();
-                  return;
-                }
-                stdout.printf(
-                    Locale.ROOT,
-                    "%s %s: %d files, %d rows (%d of them bad on purpose), %d bytes, seed %d%s,"
-                        + " %.1f s%n",
-                    out.resolve(c.code()),
-                    c.name(),
-                    c.files().files().size(),
-                    c.files().totalRows(),
-                    c.files().badRows().size(),
-                    c.files().totalBytes(),
-                    c.files().seed(),
-                    c.sharedWith() == null
-                        ? ""
-                        : String.format(
-                            Locale.ROOT,
-                            ", %d persons also on %s's rolls (%d on both rosters)",
-                            c.shared(),
-                            c.sharedWith(),
-                            c.onBothRosters()),
-                    c.seconds());
-                stdout.flush();
-              });
-    } catch (NotASampleFolderException e) {
-      spec.commandLine().getErr().println("error: " + e.getMessage());
-      return 2;
-    }
-    long files = 0;
-    long rows = 0;
-    long bad = 0;
-    long bytes = 0;
-    for (MultiCountySample.CountySummary c : done) {
-      files += c.files().files().size();
-      rows += c.files().totalRows();
-      bad += c.files().badRows().size();
-      bytes += c.files().totalBytes();
-    }
-    stdout.printf(
-        Locale.ROOT,
-        "total: %d counties, %d files, %d rows (%d of them bad on purpose), %d bytes, seed %d,"
-            + " %.1f s%n",
-        counties,
-        files,
-        rows,
-        bad,
-        bytes,
-        seed,
-        (System.nanoTime() - start) / 1e9);
-    if (listBadRows) {
-      stdout.println();
-      stdout.println("| county | source | file | line | why it is rejected |");
-      stdout.println("|---|---|---|---|---|");
-      for (MultiCountySample.CountySummary c : done) {
-        for (Summary.BadRow b : c.files().badRows()) {
-          stdout.printf(
-              "| %s | %s | %s | %d | %s |%n", c.code(), b.source(), b.file(), b.line(), b.reason());
-        }
       }
     }
     stdout.flush();

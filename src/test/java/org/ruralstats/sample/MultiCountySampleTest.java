@@ -132,8 +132,22 @@ class MultiCountySampleTest {
 
   @Test
   void sameSeedGivesByteIdenticalCountiesAndXingIsTheOneCountySample() throws IOException {
+    // The second folder looks like an older, larger sample: a file this version does not write and
+    // a county beyond the third.
     Path again = SampleFixture.newTempDir("multi-county-sample-again-");
-    MultiCountySample.generate(again, XingCountySampleGenerator.DEFAULT_SEED, 3, c -> {});
+    Files.createDirectories(again.resolve("141123000000/divisions"));
+    Files.createDirectories(again.resolve("141102000000/roster"));
+    Files.writeString(again.resolve("141102000000/roster/2022-12-31.csv"), "stale");
+    Files.createDirectories(again.resolve("141122000000/insurance"));
+    Files.writeString(again.resolve("141122000000/insurance/2024-12-31.csv"), "stale");
+    List<String> removed = new ArrayList<>();
+    MultiCountySample.generate(
+        again, XingCountySampleGenerator.DEFAULT_SEED, 3, c -> removed.addAll(c.files().removed()));
+    assertEquals(
+        List.of("141102000000/roster/2022-12-31.csv", "141122000000/insurance/2024-12-31.csv"),
+        removed);
+    assertTrue(
+        Files.notExists(again.resolve("141122000000")), "the fourth county's folder is gone");
     List<String> names = files(dir);
     assertEquals(60, names.size());
     assertEquals(names, files(again));
