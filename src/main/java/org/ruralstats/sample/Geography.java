@@ -11,7 +11,8 @@ import java.util.SplittableRandom;
  * The fixed geography of the Xing County sample: the county, its 15 townships (2023 statistical
  * codes) and about 240 villages with made-up but plausible names and codes in the village block
  * 200–399 of their township. The geography does not depend on the generator's seed, so village
- * codes stay the same from one sample to the next.
+ * codes stay the same from one sample to the next. {@link #synthetic} builds a county of the same
+ * shape with its own codes and invented names for the multi-county sample.
  */
 final class Geography {
 
@@ -116,25 +117,71 @@ final class Geography {
     "磁窑", "花园", "大峪", "小峪", "圪针", "盘塘", "石岭", "南坪", "北坡", "车家庄", "关家崖", "碧村", "窑儿上", "圪洞"
   };
 
+  /** The county's 12-digit code, its name and its 6-digit area code (the prefix of its codes). */
+  final String countyCode;
+
+  final String countyName;
+  final String areaCode;
+
+  /**
+   * Area codes of the residents' ID numbers, weighted as in {@link Population}: the county's own, a
+   * former code (only for persons born before 2001) and three codes of other places.
+   */
+  final String[] idAreas;
+
+  /** {code, name} of another county, named by the dictionary's bad second county row. */
+  final String[] strayCounty;
+
   final List<Township> townships = new ArrayList<>();
   final List<Village> villages = new ArrayList<>();
   final Village shijiashan;
   final Township luoyukou;
 
+  /** Xing County, as it always was. */
   private Geography() {
-    SplittableRandom r = new SplittableRandom(0x141123L);
+    this(
+        COUNTY_CODE,
+        COUNTY_NAME,
+        new String[] {AREA_CODE, "142325", "141124", "141127", "150602"},
+        new String[] {"141124000000", "临县"},
+        TOWNSHIPS,
+        FIXED_NAMES,
+        new SplittableRandom(0x141123L));
+    if (!shijiashan.name.equals(SHIJIASHAN_NAME) || !luoyukou.code.equals(LUOYUKOU_CODE)) {
+      throw new IllegalStateException("Xing County's special township and village moved");
+    }
+  }
+
+  /**
+   * Builds a county from its townships ({code, name, villages, base persons, poverty rate}) and the
+   * village names given explicitly per township; the other names and the small gaps between village
+   * numbers are drawn from {@code r}. The township at index 5 is the one that plays 罗峪口镇 (10
+   * villages), its second village plays 史家山村.
+   */
+  private Geography(
+      String countyCode,
+      String countyName,
+      String[] idAreas,
+      String[] strayCounty,
+      String[][] townshipRows,
+      String[][] fixedNames,
+      SplittableRandom r) {
+    this.countyCode = countyCode;
+    this.countyName = countyName;
+    this.areaCode = countyCode.substring(0, 6);
+    this.idAreas = idAreas.clone();
+    this.strayCounty = strayCounty.clone();
     Set<String> used = new LinkedHashSet<>();
-    for (String[] f : FIXED_NAMES) {
+    for (String[] f : fixedNames) {
       for (int i = 1; i < f.length; i++) {
         used.add(f[i]);
       }
     }
-    Village sjs = null;
-    for (String[] t : TOWNSHIPS) {
+    for (String[] t : townshipRows) {
       Township tw = new Township(t[0], t[1], Integer.parseInt(t[3]), Double.parseDouble(t[4]));
       int count = Integer.parseInt(t[2]);
       List<String> names = new ArrayList<>();
-      for (String[] f : FIXED_NAMES) {
+      for (String[] f : fixedNames) {
         if (f[0].equals(tw.code)) {
           for (int i = 1; i < f.length; i++) {
             names.add(f[i]);
@@ -153,16 +200,78 @@ final class Geography {
         Village v = new Village(code, names.get(i), tw, villages.size());
         tw.villages.add(v);
         villages.add(v);
-        if (v.name.equals(SHIJIASHAN_NAME)) {
-          sjs = v;
-        }
         number += r.nextInt(4) == 0 ? 2 : 1;
       }
-      assignPopulation(tw, r);
+      assignPopulation(tw, townships.size() == SPECIAL_TOWNSHIP ? tw.villages.get(1) : null, r);
       townships.add(tw);
     }
-    this.shijiashan = sjs;
-    this.luoyukou = townships.stream().filter(t -> t.code.equals(LUOYUKOU_CODE)).findFirst().get();
+    this.luoyukou = townships.get(SPECIAL_TOWNSHIP);
+    this.shijiashan = luoyukou.villages.get(1);
+  }
+
+  /** Index of the township that plays 罗峪口镇 (its second village plays 史家山村). */
+  private static final int SPECIAL_TOWNSHIP = 5;
+
+  /**
+   * A synthetic county of the same size and shape as Xing County (15 townships, 7 towns and 8
+   * townships, the same numbers of villages and residents), with its own codes and invented names,
+   * all drawn from its code.
+   *
+   * @param countyCode the 12-digit county code
+   * @param countyName the county's name
+   * @param formerArea the 6-digit former area code some older residents' IDs carry
+   * @param strayCounty {code, name} of the other county the dictionary's bad row names
+   */
+  static Geography synthetic(
+      String countyCode, String countyName, String formerArea, String[] strayCounty) {
+    String area = countyCode.substring(0, 6);
+    SplittableRandom r = new SplittableRandom(Long.parseLong(area, 16));
+    int[] zhen = pick(r, 100, 9, 7);
+    int[] xiang = pick(r, 200, 10, 8);
+    String[][] rows = new String[TOWNSHIPS.length][];
+    String[][] fixed = new String[TOWNSHIPS.length][];
+    Set<String> seats = new LinkedHashSet<>();
+    for (int i = 0; i < TOWNSHIPS.length; i++) {
+      boolean isZhen = TOWNSHIPS[i][1].endsWith("镇");
+      String seat;
+      do {
+        seat = inventName(r);
+        seat = seat.substring(0, seat.length() - 1);
+      } while (!seats.add(seat));
+      String code = area + (isZhen ? zhen[i] : xiang[i - zhen.length]) + "000";
+      rows[i] =
+          new String[] {
+            code, seat + (isZhen ? "镇" : "乡"), TOWNSHIPS[i][2], TOWNSHIPS[i][3], TOWNSHIPS[i][4]
+          };
+      fixed[i] = new String[] {code, seat + "村"};
+    }
+    String[] idAreas = {area, formerArea, "140123", "610829", "150602"};
+    return new Geography(countyCode, countyName, idAreas, strayCounty, rows, fixed, r);
+  }
+
+  /** {@code k} numbers of {@code from .. from+n-1}, ascending, chosen at random. */
+  private static int[] pick(SplittableRandom r, int from, int n, int k) {
+    List<Integer> all = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      all.add(from + i);
+    }
+    while (all.size() > k) {
+      all.remove(r.nextInt(all.size()));
+    }
+    return all.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * The township of this county that plays the part Xing County's township {@code xingCode} plays
+   * (the one at the same position).
+   */
+  Township township(String xingCode) {
+    for (int i = 0; i < TOWNSHIPS.length; i++) {
+      if (TOWNSHIPS[i][0].equals(xingCode)) {
+        return townships.get(i);
+      }
+    }
+    throw new IllegalArgumentException(xingCode);
   }
 
   private static String inventName(SplittableRandom r) {
@@ -177,11 +286,11 @@ final class Geography {
   }
 
   /** Spreads the township's base population over its villages (the first village is larger). */
-  private static void assignPopulation(Township tw, SplittableRandom r) {
+  private static void assignPopulation(Township tw, Village special, SplittableRandom r) {
     int fixed = 0;
     List<Village> free = new ArrayList<>();
     for (Village v : tw.villages) {
-      if (v.name.equals(SHIJIASHAN_NAME)) {
+      if (v == special) {
         v.basePersons = SHIJIASHAN_PERSONS;
         fixed += v.basePersons;
       } else {
@@ -220,12 +329,8 @@ final class Geography {
     return INSTANCE;
   }
 
-  List<Village> villagesOf(String townshipCode) {
-    for (Township t : townships) {
-      if (t.code.equals(townshipCode)) {
-        return Collections.unmodifiableList(t.villages);
-      }
-    }
-    throw new IllegalArgumentException(townshipCode);
+  /** The villages of the township that plays Xing County's township {@code xingCode}. */
+  List<Village> villagesOf(String xingCode) {
+    return Collections.unmodifiableList(township(xingCode).villages);
   }
 }

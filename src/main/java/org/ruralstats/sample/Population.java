@@ -230,12 +230,22 @@ final class Population {
   final List<Person> persons = new ArrayList<>();
   final Set<String> ids = new HashSet<>();
 
-  private Population(Geography geo) {
+  /** IDs issued by other counties of the sample, never issued here (except when shared). */
+  private final IssuedIds elsewhere;
+
+  private Population(Geography geo, IssuedIds elsewhere) {
     this.geo = geo;
+    this.elsewhere = elsewhere;
   }
 
+  /** Xing County's residents. */
   static Population build(long seed) {
-    Population pop = new Population(Geography.get());
+    return build(Geography.get(), seed, IssuedIds.none());
+  }
+
+  /** The residents of {@code geo}, none with an ID of {@code elsewhere}. */
+  static Population build(Geography geo, long seed, IssuedIds elsewhere) {
+    Population pop = new Population(geo, elsewhere);
     pop.generate(new SplittableRandom(seed));
     return pop;
   }
@@ -644,21 +654,21 @@ final class Population {
     h.members.add(new Person(-1, h, male, birth));
   }
 
-  private static final String[] AREAS = {"141123", "142325", "141124", "141127", "150602"};
+  /** Weights of {@link Geography#idAreas}: own code, former code, three other places. */
   private static final double[] AREA_W = {0.86, 0.07, 0.03, 0.02, 0.02};
 
   private String newId(Person p, SplittableRandom r) {
-    String area = AREAS[draw(AREA_W, r)];
-    if (area.equals("142325") && p.birth.getYear() >= 2001) {
-      area = Geography.AREA_CODE;
+    String area = geo.idAreas[draw(AREA_W, r)];
+    if (area.equals(geo.idAreas[1]) && p.birth.getYear() >= 2001) {
+      area = geo.areaCode;
     }
     for (int attempt = 0; ; attempt++) {
       int seq = 2 * r.nextInt(500) + (p.male ? 1 : 0);
       if (seq == 0) {
         seq = 2;
       }
-      String id = ResidentId.of(attempt < 50 ? area : Geography.AREA_CODE, p.birth, seq);
-      if (ids.add(id)) {
+      String id = ResidentId.of(attempt < 50 ? area : geo.areaCode, p.birth, seq);
+      if (!elsewhere.contains(id) && ids.add(id)) {
         return id;
       }
     }
@@ -670,8 +680,8 @@ final class Population {
    */
   String freshId(LocalDate birth, boolean male) {
     for (int seq = male ? 999 : 998; seq > 0; seq -= 2) {
-      String id = ResidentId.of(Geography.AREA_CODE, birth, seq);
-      if (!ids.contains(id)) {
+      String id = ResidentId.of(geo.areaCode, birth, seq);
+      if (!ids.contains(id) && !elsewhere.contains(id)) {
         return id;
       }
     }

@@ -220,6 +220,7 @@ final class SourceFiles {
     return "000000".substring(Math.min(6, s.length())) + s;
   }
 
+  /** The {@code i}-th village of the township that plays Xing County's {@code townshipCode}. */
   private Village village(String townshipCode, int i) {
     List<Village> vs = pop.geo.villagesOf(townshipCode);
     return vs.get(i % vs.size());
@@ -234,24 +235,31 @@ final class SourceFiles {
 
   private void divisions() {
     CsvSink s = sink("divisions", "2023-12-31.csv", UTF_8, true, LF, cols(DIV, 0, 1, 2, 3));
-    s.row(new String[] {Geography.COUNTY_CODE, Geography.COUNTY_NAME, "县", ""}, null);
+    Geography geo = pop.geo;
+    s.row(new String[] {geo.countyCode, geo.countyName, "县", ""}, null);
     for (Township t : pop.geo.townships) {
       double k = r.nextDouble();
       String level =
           k < 0.6 ? (t.isZhen() ? "镇" : "乡") : k < 0.7 ? "乡镇" : Spell.oddCase("township", r);
-      s.row(new String[] {t.code, t.name, level, Geography.COUNTY_CODE}, null);
+      s.row(new String[] {t.code, t.name, level, geo.countyCode}, null);
       for (Village v : t.villages) {
         String vl = r.nextDouble() < 0.7 ? "村" : Spell.oddCase("village", r);
         s.row(new String[] {v.code, v.name, vl, t.code}, null);
       }
     }
     s.bad(
-        "parent_code 141123211000 is not in the dictionary",
-        new String[] {"141123211201", "石家沟村", "村", "141123211000"},
+        "parent_code " + geo.areaCode + "211000 is not in the dictionary",
+        new String[] {geo.areaCode + "211201", "石家沟村", "村", geo.areaCode + "211000"},
         null);
     s.bad(
-        "a second county row (the dictionary describes exactly one county)",
-        new String[] {"141124000000", "临县", "县", ""},
+        geo.countyCode.equals(Geography.COUNTY_CODE)
+            ? "a second county row (the dictionary describes exactly one county)"
+            : "a second county row, naming "
+                + geo.strayCounty[0]
+                + " "
+                + geo.strayCounty[1]
+                + ", not this folder's county",
+        new String[] {geo.strayCounty[0], geo.strayCounty[1], "县", ""},
         null);
   }
 
@@ -570,7 +578,7 @@ final class SourceFiles {
     i23.at(
         rows23.size() / 2,
         () -> {
-          String body = "14112319870231" + "123";
+          String body = pop.geo.areaCode + "19870231" + "123";
           s23.bad(
               "person_id birth date 19870231 does not exist",
               new String[] {
@@ -831,13 +839,14 @@ final class SourceFiles {
     double[] mix = {0.5, 0.2, 0.3};
     Inserts i24 = new Inserts();
     Village luo = village(Geography.LUOYUKOU_CODE, 2);
+    String unknownVillage = pop.geo.luoyukou.code.substring(0, 9) + "299";
     i24.at(
         rows24.size() / 4,
         () ->
             s24.bad(
-                "village_code 141123105299 is not in the dictionary",
+                "village_code " + unknownVillage + " is not in the dictionary",
                 new String[] {
-                  "2024", fakeHousehold(luo, 1), "141123105299", "40", "A", "", "", "", ""
+                  "2024", fakeHousehold(luo, 1), unknownVillage, "40", "A", "", "", "", ""
                 },
                 null));
     Village vb = village("141123100000", 11);
@@ -1063,11 +1072,11 @@ final class SourceFiles {
         rows24.size() * 2 / 3,
         () ->
             s24.bad(
-                "village_code 141123105000 is a township, not a village",
+                "village_code " + pop.geo.luoyukou.code + " is a township, not a village",
                 new String[] {
                   "2024",
                   fakeHousehold(pop.geo.shijiashan, 2),
-                  Geography.LUOYUKOU_CODE,
+                  pop.geo.luoyukou.code,
                   "2",
                   "1",
                   "1",

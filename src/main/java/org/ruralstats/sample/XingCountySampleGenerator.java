@@ -30,12 +30,15 @@ import picocli.CommandLine.Spec;
  * allows, a few corrections and about thirty bad rows. On it the nightly job reproduces the
  * published 2024 figures of SEED_FIGURES.md exactly. Same arguments, same bytes.
  *
- * <p>Run with {@code jobs/sample.sh --out DIR [--seed N]}.
+ * <p>Run with {@code jobs/sample.sh --out DIR [--seed N] [--counties N]}. With {@code --counties}
+ * above 1 it writes a multi-county landing folder instead ({@link MultiCountySample}).
  */
 @Command(
     name = "sample",
     mixinStandardHelpOptions = true,
-    description = "Writes the Xing County (兴县) sample landing folder, years 2023 and 2024.")
+    description =
+        "Writes the Xing County (兴县) sample landing folder, years 2023 and 2024; with"
+            + " --counties N, a landing folder of N counties of 吕梁市.")
 public final class XingCountySampleGenerator implements Callable<Integer> {
 
   /** The seed used when none is given. */
@@ -69,6 +72,16 @@ public final class XingCountySampleGenerator implements Callable<Integer> {
   long seed;
 
   @Option(
+      names = "--counties",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Counties to write (1 to 60, default ${DEFAULT-VALUE}). 1 writes the one-county layout"
+              + " DIR/<source>/; more write DIR/<county code>/<source>/: Xing County plus N-1"
+              + " synthetic counties of 吕梁市.")
+  int counties;
+
+  @Option(
       names = "--list-bad-rows",
       description = "Also print the bad rows written (source, file, line, reason) as a table.")
   boolean listBadRows;
@@ -91,6 +104,19 @@ public final class XingCountySampleGenerator implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
+    if (counties < 1 || counties > SampleCounties.MAX) {
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "error: --counties %d: the sample holds 1 to %d counties; choose a number in"
+                  + " that range%n",
+              counties, SampleCounties.MAX);
+      return 2;
+    }
+    if (counties > 1) {
+      return MultiCountySample.run(
+          out, seed, counties, listBadRows, stdout, spec.commandLine().getErr());
+    }
     long start = System.nanoTime();
     Summary summary;
     try {
@@ -145,6 +171,19 @@ public final class XingCountySampleGenerator implements Callable<Integer> {
   public static Summary generate(Path out, long seed) throws IOException {
     boolean previous = checkOut(out);
     Files.createDirectories(out);
+    CountyFiles files = writeCounty(out, seed, Population.build(seed));
+    List<String> removed = previous ? removeStale(out, files.written()) : List.of();
+    return new Summary(out, seed, files.written(), files.bad(), removed);
+  }
+
+  /** The files written for one county and the bad rows among them. */
+  record CountyFiles(List<Summary.WrittenFile> written, List<Summary.BadRow> bad) {}
+
+  /**
+   * Writes the nine source folders of one county into {@code out}: the residents are {@code pop},
+   * every other step draws from {@code seed}.
+   */
+  static CountyFiles writeCounty(Path out, long seed, Population pop) throws IOException {
     for (String source : SOURCES) {
       Files.createDirectories(out.resolve(source));
     }
@@ -152,7 +191,6 @@ public final class XingCountySampleGenerator implements Callable<Integer> {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       // Every step has its own random stream, so the order the steps run in does not matter.
-      Population pop = Population.build(seed);
       Future<HousingPlan> housing =
           pool.submit(() -> HousingPlan.plan(pop, new SplittableRandom(seed ^ 0x484f555345L)));
       Future<WaterPlan> water =
@@ -186,14 +224,13 @@ public final class XingCountySampleGenerator implements Callable<Integer> {
       }
       List<Summary.BadRow> bad = new ArrayList<>();
       badByTask.forEach(bad::addAll);
-      List<String> removed = previous ? removeStale(out, written) : List.of();
-      return new Summary(out, seed, List.copyOf(written), List.copyOf(bad), removed);
+      return new CountyFiles(List.copyOf(written), List.copyOf(bad));
     } finally {
       pool.shutdownNow();
     }
   }
 
-  private static <T> T get(Future<T> f) throws IOException {
+  static <T> T get(Future<T> f) throws IOException {
     try {
       return f.get();
     } catch (InterruptedException e) {
@@ -215,8 +252,7 @@ public final class XingCountySampleGenerator implements Callable<Integer> {
   }
 
   /** Deletes the {@code .csv} files of an earlier sample that this run did not write. */
-  private static List<String> removeStale(Path out, List<Summary.WrittenFile> written)
-      throws IOException {
+  static List<String> removeStale(Path out, List<Summary.WrittenFile> written) throws IOException {
     Set<String> names = new HashSet<>();
     for (Summary.WrittenFile f : written) {
       names.add(f.path());

@@ -24,7 +24,7 @@ class SampleFiguresTest {
   private static final String LUOYUKOU = "141123105000";
 
   /** The figures of a year: the published ones for 2024, the generator's own for 2023. */
-  private static Map<String, Object> expected(int year) {
+  static Map<String, Object> expected(int year) {
     Map<String, Object> m = new LinkedHashMap<>();
     boolean y24 = year == 2024;
     m.put("INS_REQUIRED", y24 ? 210236 : 209418);
@@ -64,6 +64,14 @@ class SampleFiguresTest {
   }
 
   private static Map<String, Object> computed(LandingReader data, int year) {
+    return computed(data, year, LUOYUKOU, villageCode(data, "史家山村"));
+  }
+
+  /**
+   * The figures of a county read from its landing folder; {@code luoyukou} and {@code sjs} are the
+   * codes of the township and village whose own figures are reported as 罗峪口镇's and 史家山村's.
+   */
+  static Map<String, Object> computed(LandingReader data, int year, String luoyukou, String sjs) {
     Map<String, Object> m = new LinkedHashMap<>();
     long y = year;
 
@@ -95,7 +103,6 @@ class SampleFiguresTest {
     Set<String> newPersons = new HashSet<>();
     Set<String> newHouseholds = new HashSet<>();
     Set<String> sjsHouseholds = new HashSet<>();
-    String sjs = villageCode(data, "史家山村");
     for (Row r : data.rows("roster")) {
       if ((Long) r.get("year") != y) {
         continue;
@@ -142,7 +149,7 @@ class SampleFiguresTest {
       if ("dynamic".equals(r.get("task_source"))) {
         dynamic++;
       }
-      if (LUOYUKOU.equals(data.villageTownship.get(r.str("village_code")))) {
+      if (luoyukou.equals(data.villageTownship.get(r.str("village_code")))) {
         luoRooms += r.integer("rooms");
         String g = r.str("safety_grade");
         luoDangerous += "C".equals(g) || "D".equals(g) ? 1 : 0;
