@@ -29,10 +29,14 @@ final class ReportSections {
       if (f == null) {
         continue;
       }
-      String direction =
-          f.yoyChange() == null
-              ? ""
-              : f.yoyChange().signum() > 0 ? " up" : f.yoyChange().signum() < 0 ? " down" : "";
+      // green when the change goes the way the target wants (down for "at most" targets)
+      int sign = f.yoyChange() == null ? 0 : f.yoyChange().signum();
+      if (d.target() != null
+          && d.target().direction()
+              == org.ruralstats.indicators.IndicatorTarget.Direction.AT_MOST) {
+        sign = -sign;
+      }
+      String direction = sign > 0 ? " up" : sign < 0 ? " down" : "";
       b.append("<div class=\"card\"")
           .append(f.attributes())
           .append(">\n<div class=\"name\">")
