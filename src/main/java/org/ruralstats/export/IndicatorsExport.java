@@ -6,6 +6,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.ruralstats.indicators.IndicatorExport;
+import org.ruralstats.report.PublishedTables;
 
 /**
  * The indicator export: the published indicator table as CSV with exactly the columns {@code
@@ -22,5 +23,29 @@ public final class IndicatorsExport {
         IndicatorExport.SORT_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new),
         IndicatorExport.COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new),
         out);
+  }
+
+  /** The indicator table as CSV, filtered by year, level and area when asked. */
+  public static final class Csv implements OutputWriter {
+    @Override
+    public String table() {
+      return "indicators";
+    }
+
+    @Override
+    public String format() {
+      return "csv";
+    }
+
+    @Override
+    public boolean filterable() {
+      return true;
+    }
+
+    @Override
+    public void write(PublishedTables tables, ExportFilter filter, String out) {
+      tables.requireIndicators();
+      IndicatorsExport.write(filter.apply(tables.indicators()), out);
+    }
   }
 }

@@ -8,6 +8,8 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.ruralstats.report.PublishedTables;
+import org.ruralstats.warehouse.Warehouse;
 
 /**
  * The rejected-row export: {@code source,file,line,reason}, one row per rejected row and one row
@@ -40,5 +42,24 @@ public final class RejectsExport {
           concat(lit("["), col("reason_code"), lit("] "), col("reason")).as("reason")
         },
         out);
+  }
+
+  /** The rejects table as CSV. */
+  public static final class Csv implements OutputWriter {
+    @Override
+    public String table() {
+      return "rejects";
+    }
+
+    @Override
+    public String format() {
+      return "csv";
+    }
+
+    @Override
+    public void write(PublishedTables tables, ExportFilter filter, String out) {
+      tables.require(Warehouse.REJECTS, "rejects");
+      RejectsExport.write(tables.rejects(), out);
+    }
   }
 }

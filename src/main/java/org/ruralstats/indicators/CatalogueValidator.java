@@ -174,6 +174,7 @@ final class CatalogueValidator {
     }
     Map<String, Integer> firstByCode = new HashMap<>();
     Set<String> factsUsed = new HashSet<>();
+    Map<Integer, String> headlines = new HashMap<>();
     for (int i = 0; i < catalogue.indicators().size(); i++) {
       IndicatorDefinition indicator = catalogue.indicators().get(i);
       if (indicator == null) {
@@ -217,6 +218,7 @@ final class CatalogueValidator {
         problems.add(
             where + ": a rate needs a denominator (the aggregate expression it is divided by)");
       }
+      checkPresentation(where, indicator, headlines);
       if (indicator.kind() != null
           && indicator.kind() != IndicatorKind.RATE
           && indicator.denominator() != null) {
@@ -232,6 +234,35 @@ final class CatalogueValidator {
         problems.add(
             "fact " + fact.name() + ": no indicator uses it; add indicators or remove the fact");
       }
+    }
+  }
+
+  /** The report's fields: a headline place used once, a complete target. */
+  private void checkPresentation(
+      String where, IndicatorDefinition indicator, Map<Integer, String> headlines) {
+    Integer headline = indicator.headline();
+    if (headline != null) {
+      if (headline < 1) {
+        problems.add(where + ": headline must be a place from 1 (first headline figure)");
+      } else if (headlines.putIfAbsent(headline, where) != null) {
+        problems.add(
+            where
+                + ": headline place "
+                + headline
+                + " is already taken by "
+                + headlines.get(headline)
+                + "; give each headline its own place");
+      }
+    }
+    IndicatorTarget target = indicator.target();
+    if (target != null) {
+      if (target.direction() == null) {
+        problems.add(where + ": target.direction is missing; set it to at_least or at_most");
+      }
+      if (target.threshold() == null) {
+        problems.add(where + ": target.threshold is missing (a number in the indicator's unit)");
+      }
+      requireText(where, "target.source", target.source());
     }
   }
 

@@ -143,6 +143,19 @@ public record IndicatorCatalogue(
     return indicators.stream().filter(i -> i.fact().equals(factName)).toList();
   }
 
+  /** The indicator of that code, if declared. */
+  public Optional<IndicatorDefinition> indicator(String code) {
+    return indicators.stream().filter(i -> i.code().equals(code)).findFirst();
+  }
+
+  /** The headline indicators (those with a {@code headline} place), in the order of their place. */
+  public List<IndicatorDefinition> headlines() {
+    return indicators.stream()
+        .filter(i -> i.headline() != null)
+        .sorted(java.util.Comparator.comparing(IndicatorDefinition::headline))
+        .toList();
+  }
+
   /** Every indicator code, in catalogue order. */
   public List<String> codes() {
     return indicators.stream().map(IndicatorDefinition::code).toList();

@@ -12,6 +12,9 @@ package org.ruralstats.indicators;
  * @param description one sentence saying what is counted or summed
  * @param numerator a Spark SQL aggregate expression over the fact's columns
  * @param denominator for a rate, the aggregate expression of the denominator; null otherwise
+ * @param headline the indicator's place among the headline figures of the summary and the report (1
+ *     first), or null when it is not a headline
+ * @param target the level the indicator should reach, for the report's attention list, or null
  */
 public record IndicatorDefinition(
     String code,
@@ -22,4 +25,21 @@ public record IndicatorDefinition(
     String nameEn,
     String description,
     String numerator,
-    String denominator) {}
+    String denominator,
+    Integer headline,
+    IndicatorTarget target) {
+
+  /** An indicator that is neither a headline nor has a target. */
+  public IndicatorDefinition(
+      String code,
+      String fact,
+      IndicatorKind kind,
+      String unit,
+      String nameZh,
+      String nameEn,
+      String description,
+      String numerator,
+      String denominator) {
+    this(code, fact, kind, unit, nameZh, nameEn, description, numerator, denominator, null, null);
+  }
+}

@@ -3,48 +3,58 @@ package org.ruralstats.jobs;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.ruralstats.config.SparkSessions;
-import org.ruralstats.export.CsvExport;
-import org.ruralstats.export.IndicatorsExport;
-import org.ruralstats.export.RejectsExport;
+import org.ruralstats.export.ExportFilter;
+import org.ruralstats.export.OutputWriter;
+import org.ruralstats.export.Outputs;
+import org.ruralstats.report.PublishedTables;
 import org.ruralstats.warehouse.Warehouse;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Writes one published table of the warehouse as a CSV file. */
+/** Writes one published table of the warehouse in one format (see {@link Outputs}). */
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
-    description = "Write a table of the warehouse as CSV (indicators, rejects or orphans).")
+    description =
+        "Write a table of the warehouse: indicators (csv, xlsx), rejects (csv), orphans (csv).")
 public final class ExportJob implements Callable<Integer> {
-
-  /** The tables that can be exported. */
-  enum Table {
-    indicators,
-    rejects,
-    orphans
-  }
 
   @Option(names = "--warehouse", required = true, description = "warehouse folder")
   String warehouse;
 
-  @Option(names = "--table", required = true, description = "one of: ${COMPLETION-CANDIDATES}")
-  Table table;
+  @Option(names = "--table", required = true, description = "indicators, rejects or orphans")
+  String table;
 
-  @Option(names = "--out", required = true, description = "CSV file to write")
+  @Option(
+      names = "--format",
+      defaultValue = "csv",
+      description = "csv or xlsx (default: ${DEFAULT-VALUE})")
+  String format;
+
+  @Option(names = "--out", required = true, description = "file to write")
   String out;
+
+  @Option(names = "--year", description = "indicators of this year only")
+  Integer year;
+
+  @Option(names = "--level", description = "indicators of this area level only (county, …)")
+  String level;
+
+  @Option(names = "--area", description = "indicators of this area and the areas under it only")
+  String area;
 
   /** Runs the export from the command line. */
   public static void main(String[] args) {
-    System.exit(
-        new CommandLine(new ExportJob()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+    System.exit(new CommandLine(new ExportJob()).execute(args));
   }
 
   @Override
   public Integer call() {
     SparkSession spark = SparkSessions.create("rural-stats export", 4);
     try {
-      return export(new Warehouse(spark, warehouse), table.name(), out);
+      return export(
+          new Warehouse(spark, warehouse), table, format, new ExportFilter(year, level, area), out);
     } finally {
       spark.stop();
     }
@@ -56,45 +66,26 @@ public final class ExportJob implements Callable<Integer> {
    * @return 0 on success, 1 with a message on standard error otherwise
    */
   static int export(Warehouse wh, String table, String out) {
-    String path =
-        switch (table) {
-          case "indicators" -> Warehouse.INDICATORS;
-          case "rejects" -> Warehouse.REJECTS;
-          case "orphans" -> Warehouse.ORPHANS;
-          default -> throw new IllegalArgumentException("unknown table " + table);
-        };
-    if (!wh.exists(path)) {
-      System.err.println(
-          "error: the warehouse "
-              + wh.root()
-              + " has no "
-              + table
-              + " table yet ("
-              + wh.path(path)
-              + "); run jobs/nightly.sh --warehouse "
-              + wh.root()
-              + " first");
-      return 1;
-    }
-    switch (table) {
-      case "indicators" -> IndicatorsExport.write(wh.read(path), out);
-      case "rejects" -> RejectsExport.write(wh.read(path), out);
-      default -> {
-        var rows = wh.read(path);
-        CsvExport.write(
-            rows,
-            new org.apache.spark.sql.Column[] {
-              rows.col("county_code"), rows.col("project_id"), rows.col("village_code")
-            },
-            new org.apache.spark.sql.Column[] {
-              rows.col("project_id"),
-              rows.col("village_code"),
-              rows.col("beneficiaries"),
-              RejectsExport.fileName(rows.col("county_code"), rows.col("_file")).as("file"),
-              rows.col("_line").as("line")
-            },
-            out);
+    return export(wh, table, "csv", ExportFilter.NONE, out);
+  }
+
+  /**
+   * Exports a table in a format, filtered.
+   *
+   * @return 0 on success, 1 with a message on standard error otherwise
+   */
+  static int export(Warehouse wh, String table, String format, ExportFilter filter, String out) {
+    try {
+      OutputWriter writer = Outputs.find(table, format);
+      if (!filter.isEmpty() && !writer.filterable()) {
+        throw new IllegalArgumentException(
+            "--year, --level and --area apply to the indicators table only; drop them to export "
+                + table);
       }
+      writer.write(new PublishedTables(wh), filter.validated(), out);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      System.err.println("error: " + e.getMessage());
+      return 1;
     }
     System.err.println("wrote " + out);
     return 0;

@@ -12,11 +12,12 @@ import org.apache.spark.sql.SparkSession;
 import org.ruralstats.config.PipelineConfig;
 import org.ruralstats.config.PseudonymKey;
 import org.ruralstats.config.SparkSessions;
-import org.ruralstats.export.IndicatorsExport;
-import org.ruralstats.export.RejectsExport;
+import org.ruralstats.export.ExportFilter;
+import org.ruralstats.export.Outputs;
 import org.ruralstats.ingest.LandingFolder;
 import org.ruralstats.ingest.Pseudonymizer;
 import org.ruralstats.ingest.contract.SourceContract;
+import org.ruralstats.report.PublishedTables;
 import org.ruralstats.warehouse.RunTransaction;
 import org.ruralstats.warehouse.Warehouse;
 import picocli.CommandLine;
@@ -183,8 +184,10 @@ public final class NightlyJob implements Callable<Integer> {
     }
     if (config.exportDir() != null) {
       String dir = config.exportDir().toString();
-      IndicatorsExport.write(wh.read(Warehouse.INDICATORS), dir + "/indicators.csv");
-      RejectsExport.write(wh.read(Warehouse.REJECTS), dir + "/rejects.csv");
+      PublishedTables published = new PublishedTables(wh);
+      Outputs.find("indicators", "csv")
+          .write(published, ExportFilter.NONE, dir + "/indicators.csv");
+      Outputs.find("rejects", "csv").write(published, ExportFilter.NONE, dir + "/rejects.csv");
     }
     new NightlySummary(wh, out).print(report, config, (System.nanoTime() - t0) / 1e9);
     return report.standingRejectedFiles().isEmpty() ? OK : FILE_REJECTED;

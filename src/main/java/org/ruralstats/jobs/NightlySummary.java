@@ -14,6 +14,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.ruralstats.config.PipelineConfig;
 import org.ruralstats.indicators.AreaNames;
+import org.ruralstats.indicators.IndicatorCatalogue;
+import org.ruralstats.indicators.IndicatorDefinition;
 import org.ruralstats.ingest.CleanRows;
 import org.ruralstats.ingest.contract.SourceContract;
 import org.ruralstats.warehouse.Warehouse;
@@ -24,23 +26,16 @@ import org.ruralstats.warehouse.Warehouse;
  * where the tables and exports are.
  */
 public final class NightlySummary {
-  /** Headline indicators and how to show them. */
+  /** Headline indicators and how to show them: the catalogue's {@code headline} marks. */
   private static final Map<String, String> HEADLINES = new LinkedHashMap<>();
 
   /** The levels that can hold every county of the warehouse, smallest first. */
   private static final List<String> TOP_LEVELS = List.of("county", "city", "province");
 
   static {
-    HEADLINES.put("INS_COVERAGE", "参保率 insurance coverage");
-    HEADLINES.put("INS_ALLEVIATED_COVERAGE", "脱贫人口参保率 alleviated coverage");
-    HEADLINES.put("INS_MONITORED_COVERAGE", "监测对象参保率 monitored coverage");
-    HEADLINES.put("MON_HOUSEHOLDS", "监测对象户数 monitored households");
-    HEADLINES.put("MON_PERSONS", "监测对象人数 monitored persons");
-    HEADLINES.put("HOUSING_PLAN_COMPLETION", "危改任务完成率 renovation completion");
-    HEADLINES.put("WATER_QUALITY_BENEFICIARIES", "水质提升受益人口 water quality beneficiaries");
-    HEADLINES.put("WATER_SAFE_RATE", "饮水安全达标率 safe drinking water");
-    HEADLINES.put("EDU_COMPULSORY_DROPOUTS", "义务教育辍学 compulsory dropouts");
-    HEADLINES.put("EDU_PRESCHOOL_AID_TIMES", "学前资助人次 preschool aid payments");
+    for (IndicatorDefinition h : IndicatorCatalogue.bundled().headlines()) {
+      HEADLINES.put(h.code(), h.nameZh() + " " + h.nameEn());
+    }
   }
 
   private final Warehouse warehouse;
