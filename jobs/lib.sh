@@ -93,7 +93,8 @@ rs_submit() {
     spark://127.0.0.1:* | spark://localhost:* | local*) export SPARK_LOCAL_IP=${SPARK_LOCAL_IP:-127.0.0.1} ;;
   esac
   # shellcheck disable=SC2086
-  exec java ${RURAL_STATS_JAVA_OPTS:--Xmx4g} "${RS_JVM_FLAGS[@]}" -cp "$(rs_spark_classpath)" \
+  exec java ${RURAL_STATS_JAVA_OPTS:--Xmx4g} "${RS_JVM_FLAGS[@]}" \
+    -Dlog4j2.configurationFile="$RS_ROOT/src/main/resources/log4j2.properties" -cp "$(rs_spark_classpath)" \
     org.apache.spark.deploy.SparkSubmit --master "$master" --deploy-mode client --class "$main" \
     ${opts[@]+"${opts[@]}"} "$RS_APP_JAR" "$@"
 }
