@@ -14,6 +14,8 @@
 #   RURAL_STATS_MASTER_PORT      master port (default: the first free one from 7077)
 #   RURAL_STATS_WORKER_MEMORY    memory each worker offers its executors (default 3g)
 #   RURAL_STATS_WORKER_CORES     cores each worker offers (default 1)
+#   RURAL_STATS_CLUSTER_TIMEOUT  seconds to wait for the master, then for the workers (default 300;
+#                                ~3 s and ~30 s on an idle 2-core machine)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 STATE=${RURAL_STATS_CLUSTER_DIR:-"$RS_ROOT/target/cluster"}
@@ -71,11 +73,12 @@ cmd_start() {
   start_jvm master org.apache.spark.deploy.master.Master --host 127.0.0.1 --port "$port" --webui-port "$ui"
   echo "$url" >"$STATE/master.url"
   echo "http://127.0.0.1:$ui" >"$STATE/master.webui"
-  local i deadline=$((SECONDS + 60))
+  local i timeout=${RURAL_STATS_CLUSTER_TIMEOUT:-300}
+  local deadline=$((SECONDS + timeout))
   until grep -q 'ALIVE' "$STATE/logs/master.log" 2>/dev/null; do
     if ! alive "$STATE/master.pid" || ((SECONDS > deadline)); then
       tail -n 20 "$STATE/logs/master.log" >&2
-      echo "error: the Spark master did not start (log: $STATE/logs/master.log); see the lines above." >&2
+      echo "error: the Spark master did not start within $timeout s (log: $STATE/logs/master.log); see the lines above." >&2
       cmd_stop >/dev/null 2>&1
       exit 1
     fi
@@ -87,7 +90,7 @@ cmd_start() {
       --cores "${RURAL_STATS_WORKER_CORES:-1}" --memory "${RURAL_STATS_WORKER_MEMORY:-3g}" \
       --host 127.0.0.1 --webui-port 0 --work-dir "$STATE/work/worker$i"
   done
-  deadline=$((SECONDS + 120))
+  deadline=$((SECONDS + timeout))
   until (($(registered_workers) >= WORKERS)); do
     for ((i = 1; i <= WORKERS; i++)); do
       if ! alive "$STATE/worker$i.pid"; then
@@ -98,7 +101,7 @@ cmd_start() {
       fi
     done
     if ((SECONDS > deadline)); then
-      echo "error: only $(registered_workers) of $WORKERS workers registered with $url within 120 s (logs: $STATE/logs)." >&2
+      echo "error: only $(registered_workers) of $WORKERS workers registered with $url within $timeout s (logs: $STATE/logs)." >&2
       cmd_stop >/dev/null 2>&1
       exit 1
     fi
