@@ -6,9 +6,10 @@
 #   3. correction a rerun after one small correction file (a few insurance rows re-delivered with
 #                 their enrolment flag flipped)
 # Per run it prints wall time, CPU time (user + system), peak RSS, the exit code, and the seconds
-# of each stage measured from the job's own output: JVM and session start, ingest (and each
-# source's own figure; sources run side by side, so these overlap), indicators, commit + exports +
-# summary. A table of every run goes to WORK/benchmark.tsv; each run's full output to WORK/*.log.
+# of each stage measured from the job's own output (each line is timestamped as it arrives): JVM
+# and session start, ingest (and each source's own figure; two sources run side by side, so these
+# overlap), indicators, commit + exports, summary; and the machine's load average (other processes
+# inflate wall time). A table of every run goes to WORK/benchmark.tsv, each run's output to WORK/*.log.
 #
 #   jobs/benchmark.sh [--landing DIR] [--work DIR] [--master URL] [-- NIGHTLY_OPTIONS...]
 #   jobs/benchmark.sh --ingest-rows N [--work DIR]     the ingest-only benchmark (default before:
@@ -62,7 +63,36 @@ key="$work/pseudonym.key"
 head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$key"
 cp -r "$landing" "$work/landing"
 rm -f "$work/landing/.complete"
-printf 'run\twall_s\tcpu_s\tpeak_rss_mb\texit\tstart_s\tingest_s\tindicators_s\tpublish_s\n' >"$work/benchmark.tsv"
+printf 'run\twall_s\tcpu_s\tpeak_rss_mb\texit\tstart_s\tingest_s\tindicators_s\tcommit_exports_s\tsummary_s\n' >"$work/benchmark.tsv"
+
+# stage_times NAME T0 WALL USER SYS RSS_KB EXIT LOG: prints one run's figures, appends its table row.
+stage_times() {
+  awk -v name="$1" -v t0="$2" -v wall="$3" -v user="$4" -v sys="$5" -v rss="$6" -v rc="$7" \
+    -v tsv="$work/benchmark.tsv" '
+    { t = $1; sub(/^[^ ]+ /, "") }
+    /^rural-stats nightly run / && !s { s = t }
+    /^ingest:$/ { i = t }
+    /^indicators:$/ { x = t }
+    / indicator rows \(/ { r = t }
+    /^=== Summary ===$/ || /^error: / { p = t }
+    /^  [a-z_]+ +[0-9]+ file\(s\)/ { src[++n] = $1; sec[n] = $(NF - 1) }
+    END {
+      end = t0 + wall
+      if (!s) s = end
+      if (!i) i = s
+      if (!p) p = end
+      if (!x) x = p
+      if (!r) r = x
+      printf "%-10s wall %6.1f s   cpu %6.1f s   peak RSS %5.0f MB   exit %s\n", name, wall, user + sys, rss / 1024, rc
+      printf "           start %5.1f s | ingest %5.1f s | indicators %5.1f s | commit+exports %5.1f s | summary %5.1f s\n", \
+        s - t0, x - i, r - x, p - r, end - p
+      line = "           sources:"
+      for (k = 1; k <= n; k++) line = line sprintf(" %s %s", src[k], sec[k])
+      if (n) print line
+      printf "%s\t%.1f\t%.1f\t%.0f\t%s\t%.1f\t%.1f\t%.1f\t%.1f\t%.1f\n", name, wall, user + sys, rss / 1024, rc, \
+        s - t0, x - i, r - x, p - r, end - p >> tsv
+    }' "$8"
+}
 
 # run NAME: one nightly run in a fresh JVM, its output timestamped line by line.
 run() {
@@ -77,27 +107,8 @@ run() {
   rc=${PIPESTATUS[0]}
   set -e
   read -r wall user sys rss <"$tfile" || { tail -n 20 "$log" >&2; echo "error: run $name did not finish (log: $log)" >&2; return 1; }
-  awk -v name="$name" -v t0="$t0" -v wall="$wall" -v user="$user" -v sys="$sys" -v rss="$rss" -v rc="$rc" '
-    { t = $1; sub(/^[^ ]+ /, "") }
-    /^rural-stats nightly run / && !s { s = t }
-    /^ingest:$/ { i = t }
-    /^indicators:$/ { x = t }
-    /^=== Summary ===$/ || /^error: / { p = t }
-    /^  [a-z_]+ +[0-9]+ file\(s\)/ { src[++n] = $1; sec[n] = $(NF - 1) }
-    /indicator rows/ { ind = $(NF - 1) }
-    END {
-      end = t0 + wall
-      if (!x) x = p ? p : end
-      if (!p) p = end
-      printf "%-10s wall %6.1f s   cpu %6.1f s   peak RSS %5.0f MB   exit %s\n", name, wall, user + sys, rss / 1024, rc
-      printf "           start %5.1f s | ingest %5.1f s | indicators %5.1f s | commit+exports+summary %5.1f s\n", \
-        (s ? s : end) - t0, x - (i ? i : x), p - x, end - p
-      line = "           sources:"
-      for (k = 1; k <= n; k++) line = line sprintf(" %s %s", src[k], sec[k])
-      if (n) print line
-      printf "%s\t%.1f\t%.1f\t%.0f\t%s\t%.1f\t%.1f\t%.1f\t%.1f\n", name, wall, user + sys, rss / 1024, rc, \
-        (s ? s : end) - t0, x - (i ? i : x), p - x, end - p >> "'"$work"'/benchmark.tsv"
-    }' "$log"
+  stage_times "$name" "$t0" "$wall" "$user" "$sys" "$rss" "$rc" "$log"
+  echo "           load average at the end of the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
 # A correction file: the header and three rows of the newest insurance file with an English
@@ -115,7 +126,7 @@ add_correction() {
   echo "correction file: $out ($(($(wc -l <"$out") - 1)) rows of $(basename "$base"), enrolled flipped)"
 }
 
-echo "rural-stats benchmark: landing $landing ($(find "$work/landing" -name '*.csv' | wc -l) files, $(du -sm "$work/landing" | cut -f1) MB), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "rural-stats benchmark: landing $landing ($(find "$work/landing" -iname '*.csv' | wc -l) files, $(du -sm "$work/landing" | cut -f1) MB), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 run fresh
 run nothing
 add_correction
