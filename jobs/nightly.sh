@@ -8,6 +8,13 @@
 # Without --warehouse, the warehouse is ./warehouse in the project folder.
 # After a successful run, indicators.csv and rejects.csv are written to --export-dir
 # (default: <warehouse>/exports).
+#
+# On a Spark cluster (submitted through Spark's own SparkSubmit, client mode, with the application
+# jar target/rural-stats-app.jar; the pseudonym key must then be given explicitly):
+#   jobs/nightly.sh --master spark://HOST:PORT --landing DIR --warehouse DIR --key-file FILE \
+#       [--conf spark.K=V ...] [--spark-opt OPTION ...]
+# --conf settings win over the job's defaults (also without --master, where they become -Dspark.K=V).
+# --spark-opt passes one more option to SparkSubmit (e.g. --spark-opt=--executor-memory=2g).
 # Exit codes: 0 all files loaded (rejected rows allowed); 2 published, but a file of the landing
 # folder stands rejected as a whole; 1 the run failed and nothing published changed.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -15,6 +22,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 landing=""
 warehouse=""
 export_dir=""
+master=""
+confs=()
+submit_opts=()
 rest=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -24,6 +34,12 @@ while [[ $# -gt 0 ]]; do
     --warehouse=*) warehouse=${1#*=}; shift ;;
     --export-dir) export_dir=${2:?--export-dir needs a folder}; shift 2 ;;
     --export-dir=*) export_dir=${1#*=}; shift ;;
+    --master) master=${2:?--master needs a master URL, e.g. spark://127.0.0.1:7077}; shift 2 ;;
+    --master=*) master=${1#*=}; shift ;;
+    --conf) confs+=("${2:?--conf needs KEY=VALUE}"); shift 2 ;;
+    --conf=*) confs+=("${1#*=}"); shift ;;
+    --spark-opt) submit_opts+=("${2:?--spark-opt needs an option}"); shift 2 ;;
+    --spark-opt=*) submit_opts+=("${1#*=}"); shift ;;
     *) rest+=("$1"); shift ;;
   esac
 done
@@ -39,5 +55,20 @@ fi
 warehouse=${warehouse:-"$RS_ROOT/warehouse"}
 export_dir=${export_dir:-"$warehouse/exports"}
 
-rs_run org.ruralstats.jobs.NightlyJob --landing "$landing" --warehouse "$warehouse" \
-  --export-dir "$export_dir" "${rest[@]}"
+for c in ${confs[@]+"${confs[@]}"}; do
+  [[ "$c" == spark.*=* ]] || { echo "error: --conf $c is not a Spark setting KEY=VALUE with a key starting spark." >&2; exit 1; }
+done
+job_args=(--landing "$landing" --warehouse "$warehouse" --export-dir "$export_dir" ${rest[@]+"${rest[@]}"})
+
+if [[ -n "$master" ]]; then
+  submit=(--name "rural-stats nightly")
+  # Defaults for a small standalone cluster; a --conf of the same key wins (SparkSubmit keeps the last).
+  submit+=(--conf spark.executor.memory=${RURAL_STATS_EXECUTOR_MEMORY:-2g})
+  for c in ${confs[@]+"${confs[@]}"}; do submit+=(--conf "$c"); done
+  submit+=(${submit_opts[@]+"${submit_opts[@]}"})
+  rs_submit "$master" org.ruralstats.jobs.NightlyJob "${submit[@]}" -- "${job_args[@]}"
+else
+  RS_SPARK_PROPS=()
+  for c in ${confs[@]+"${confs[@]}"}; do RS_SPARK_PROPS+=("-D$c"); done
+  rs_run org.ruralstats.jobs.NightlyJob "${job_args[@]}"
+fi

@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
+import org.apache.spark.SparkConf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * {@code RURAL_STATS_PSEUDONYM_KEY} (the key itself, at least 32 characters), else from the file
  * named by {@code RURAL_STATS_PSEUDONYM_KEY_FILE} or {@code --key-file}, else from {@code
  * ~/.config/rural-stats/pseudonym.key} (or under {@code $XDG_CONFIG_HOME}), which is created with a
- * random key and permissions 0600 when it does not exist.
+ * random key and permissions 0600 when it does not exist. Outside local mode (a cluster master) the
+ * key must be given explicitly: the default file would live in the home folder of whichever machine
+ * runs the driver.
  */
 public final class PseudonymKey {
   private static final Logger LOG = LoggerFactory.getLogger(PseudonymKey.class);
@@ -30,7 +33,52 @@ public final class PseudonymKey {
   /** Environment variable naming the key file. */
   public static final String ENV_KEY_FILE = "RURAL_STATS_PSEUDONYM_KEY_FILE";
 
+  /** Spark setting naming the key file ({@code --conf spark.ruralstats.pseudonymKeyFile=FILE}). */
+  public static final String CONF_KEY_FILE = "spark.ruralstats.pseudonymKeyFile";
+
   private PseudonymKey() {}
+
+  /**
+   * Resolves the key for a job launched with the given Spark settings. A key file may also be named
+   * by the Spark setting {@value #CONF_KEY_FILE}. In local mode, the default key file is used (and
+   * created) as by {@link #resolve(Path, Map)}; on a cluster master, a run without an explicitly
+   * configured key is refused.
+   *
+   * @param keyFile explicit key file (from the command line), or null
+   * @param env the environment (System.getenv() in production)
+   * @param conf the launcher's Spark settings ({@code new SparkConf()} in production)
+   * @return the key bytes
+   * @throws IllegalArgumentException when no key is configured outside local mode
+   */
+  public static byte[] resolve(Path keyFile, Map<String, String> env, SparkConf conf) {
+    Path file = keyFile;
+    String fromConf = conf.get(CONF_KEY_FILE, "").trim();
+    if (file == null && !fromConf.isEmpty()) {
+      file = Paths.get(fromConf);
+    }
+    if (file == null
+        && isBlank(env.get(ENV_KEY))
+        && isBlank(env.get(ENV_KEY_FILE))
+        && !SparkSessions.isLocal(conf)) {
+      throw new IllegalArgumentException(
+          "no pseudonym key is configured, and the job runs on the cluster master "
+              + conf.get("spark.master")
+              + ", where a key created in the home folder of the driver's machine would give the"
+              + " same person different pseudonyms from one run to the next. Give the county's"
+              + " key with --key-file FILE, --conf "
+              + CONF_KEY_FILE
+              + "=FILE, or the environment variable "
+              + ENV_KEY_FILE
+              + " (or "
+              + ENV_KEY
+              + "); nothing was run.");
+    }
+    return resolve(file, env);
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
 
   /**
    * Resolves the key.

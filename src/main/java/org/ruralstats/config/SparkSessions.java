@@ -1,42 +1,77 @@
 package org.ruralstats.config;
 
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * Builds the SparkSession the pipeline runs in: Delta Lake enabled, settings sized for a county on
- * a small machine unless the launcher (spark-submit, cluster) already set them.
+ * a small machine unless the launcher already set them. Whatever {@code spark-submit --conf} (or a
+ * {@code -Dspark.*} system property, or {@code spark-defaults.conf} through spark-submit) gives
+ * wins: the job only fills in the keys the {@link SparkConf} does not hold.
  */
 public final class SparkSessions {
+
+  /** Delta's session extension, always enabled (appended to any extensions the launcher gives). */
+  static final String DELTA_EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
 
   private SparkSessions() {}
 
   /**
    * Returns a session with Delta configured. When no master is given by the environment (no {@code
-   * spark.master} system property), runs {@code local[*]}.
+   * spark.master} in the SparkConf, i.e. not launched by spark-submit), runs {@code local[*]}.
    *
    * @param appName the application name shown in Spark's logs
    * @param shufflePartitions default number of shuffle partitions for county-sized data
    */
   public static SparkSession create(String appName, int shufflePartitions) {
-    SparkSession.Builder builder =
-        SparkSession.builder()
-            .appName(appName)
-            .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-            .config(
-                "spark.sql.catalog.spark_catalog",
-                "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-            .config("spark.databricks.delta.snapshotPartitions", "2")
-            .config("spark.sql.shuffle.partitions", String.valueOf(shufflePartitions))
-            .config("spark.sql.session.timeZone", "UTC")
-            .config("spark.sql.ansi.enabled", "true")
-            .config("spark.databricks.delta.schema.autoMerge.enabled", "false");
-    if (System.getProperty("spark.master") == null) {
-      builder
-          .master("local[*]")
-          .config("spark.driver.host", "127.0.0.1")
-          .config("spark.driver.bindAddress", "127.0.0.1")
-          .config("spark.ui.enabled", "false");
+    return SparkSession.builder()
+        .config(settings(new SparkConf(), appName, shufflePartitions))
+        .getOrCreate();
+  }
+
+  /**
+   * The job's settings on top of what the launcher gave: every default is set only where {@code
+   * given} holds no value for the key.
+   *
+   * @param given the launcher's settings ({@code new SparkConf()} reads the {@code spark.*} system
+   *     properties that spark-submit sets from {@code --conf}, {@code --master} and the defaults
+   *     file)
+   * @return a new SparkConf; {@code given} is not changed
+   */
+  public static SparkConf settings(SparkConf given, String appName, int shufflePartitions) {
+    SparkConf conf = given.clone();
+    conf.setIfMissing("spark.app.name", appName);
+    String extensions = conf.get("spark.sql.extensions", "").trim();
+    if (extensions.isEmpty()) {
+      conf.set("spark.sql.extensions", DELTA_EXTENSION);
+    } else if (!extensions.contains(DELTA_EXTENSION)) {
+      conf.set("spark.sql.extensions", extensions + "," + DELTA_EXTENSION);
     }
-    return builder.getOrCreate();
+    conf.setIfMissing(
+        "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+    conf.setIfMissing("spark.databricks.delta.snapshotPartitions", "2");
+    conf.setIfMissing("spark.sql.shuffle.partitions", String.valueOf(shufflePartitions));
+    conf.setIfMissing("spark.sql.session.timeZone", "UTC");
+    conf.setIfMissing("spark.sql.ansi.enabled", "true");
+    conf.setIfMissing("spark.databricks.delta.schema.autoMerge.enabled", "false");
+    if (!conf.contains("spark.master")) {
+      conf.setMaster("local[*]");
+    }
+    if (isLocal(conf)) {
+      conf.setIfMissing("spark.driver.host", "127.0.0.1");
+      conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+      conf.setIfMissing("spark.ui.enabled", "false");
+    }
+    return conf;
+  }
+
+  /**
+   * Whether the job runs in one local JVM: no master given, or {@code local}, {@code local[N]},
+   * {@code local[*]}, {@code local[N,F]}. A {@code local-cluster[...]} master has separate executor
+   * JVMs and counts as a cluster.
+   */
+  public static boolean isLocal(SparkConf conf) {
+    String master = conf.get("spark.master", "local[*]").trim();
+    return master.equals("local") || master.startsWith("local[");
   }
 }

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.ruralstats.config.PipelineConfig;
 import org.ruralstats.config.PseudonymKey;
@@ -65,7 +66,8 @@ public final class NightlyJob implements Callable<Integer> {
       names = "--key-file",
       description =
           "file holding the pseudonym key (default: $RURAL_STATS_PSEUDONYM_KEY,"
-              + " $RURAL_STATS_PSEUDONYM_KEY_FILE, else ~/.config/rural-stats/pseudonym.key)")
+              + " $RURAL_STATS_PSEUDONYM_KEY_FILE, --conf spark.ruralstats.pseudonymKeyFile, else"
+              + " ~/.config/rural-stats/pseudonym.key in local mode; required on a cluster)")
   Path keyFile;
 
   @Option(
@@ -94,7 +96,7 @@ public final class NightlyJob implements Callable<Integer> {
               landing,
               warehouse,
               exportDir,
-              PseudonymKey.resolve(keyFile, System.getenv()),
+              PseudonymKey.resolve(keyFile, System.getenv(), new SparkConf()),
               parallelSources);
     } catch (RuntimeException e) {
       System.err.println("error: " + e.getMessage());

@@ -1,0 +1,71 @@
+package org.ruralstats.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.apache.spark.SparkConf;
+import org.junit.jupiter.api.Test;
+
+class SparkSessionsTest {
+
+  @Test
+  void aSettingGivenWithConfWinsOverTheJobsDefault() {
+    // spark-submit --master ... --conf K=V hands its settings to the driver as spark.* system
+    // properties, which `new SparkConf()` reads: exactly the SparkConf SparkSessions.create uses.
+    String[] keys = {
+      "spark.master", "spark.sql.shuffle.partitions", "spark.databricks.delta.snapshotPartitions"
+    };
+    try {
+      System.setProperty("spark.master", "spark://10.0.0.5:7077");
+      System.setProperty("spark.sql.shuffle.partitions", "64");
+      System.setProperty("spark.databricks.delta.snapshotPartitions", "16");
+      SparkConf conf = SparkSessions.settings(new SparkConf(), "rural-stats nightly", 4);
+      assertEquals("64", conf.get("spark.sql.shuffle.partitions"));
+      assertEquals("16", conf.get("spark.databricks.delta.snapshotPartitions"));
+      assertEquals("spark://10.0.0.5:7077", conf.get("spark.master"));
+      assertFalse(conf.contains("spark.driver.host"), "no loopback driver on a cluster");
+      assertFalse(SparkSessions.isLocal(conf));
+      assertEquals(SparkSessions.DELTA_EXTENSION, conf.get("spark.sql.extensions"));
+    } finally {
+      for (String k : keys) {
+        System.clearProperty(k);
+      }
+    }
+  }
+
+  @Test
+  void withoutALauncherTheJobsDefaultsApplyInLocalMode() {
+    SparkConf conf = SparkSessions.settings(new SparkConf(false), "rural-stats nightly", 4);
+    assertEquals("local[*]", conf.get("spark.master"));
+    assertEquals("4", conf.get("spark.sql.shuffle.partitions"));
+    assertEquals("2", conf.get("spark.databricks.delta.snapshotPartitions"));
+    assertEquals("127.0.0.1", conf.get("spark.driver.host"));
+    assertEquals("rural-stats nightly", conf.get("spark.app.name"));
+    assertTrue(SparkSessions.isLocal(conf));
+  }
+
+  @Test
+  void deltaIsAddedToExtensionsTheLauncherGivesAndTheGivenConfIsNotChanged() {
+    SparkConf given =
+        new SparkConf(false)
+            .set("spark.master", "local[2]")
+            .set("spark.sql.extensions", "com.example.Ext")
+            .set("spark.ui.enabled", "true");
+    SparkConf conf = SparkSessions.settings(given, "x", 4);
+    assertEquals(
+        "com.example.Ext," + SparkSessions.DELTA_EXTENSION, conf.get("spark.sql.extensions"));
+    assertEquals("true", conf.get("spark.ui.enabled"));
+    assertEquals("com.example.Ext", given.get("spark.sql.extensions"));
+    assertFalse(given.contains("spark.sql.shuffle.partitions"));
+  }
+
+  @Test
+  void localClusterAndStandaloneAreNotLocal() {
+    assertTrue(SparkSessions.isLocal(new SparkConf(false).setMaster("local")));
+    assertTrue(SparkSessions.isLocal(new SparkConf(false).setMaster("local[2,3]")));
+    assertFalse(SparkSessions.isLocal(new SparkConf(false).setMaster("local-cluster[2,1,1024]")));
+    assertFalse(SparkSessions.isLocal(new SparkConf(false).setMaster("yarn")));
+    assertFalse(SparkSessions.isLocal(new SparkConf(false).setMaster("k8s://https://k:443")));
+  }
+}
