@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One command to make the notebooks runnable on this machine:
-#   1. Jupyter (Debian packages jupyter-notebook, python3-nbconvert, python3-ipykernel) when absent;
+#   1. Jupyter (Debian packages jupyter-notebook, jupyter-nbconvert, jupyter-client, python3-nbconvert,
+#      python3-ipykernel) when absent;
 #   2. the project (target/rural-stats.jar and its runtime class path), as jobs/nightly.sh builds it;
 #   3. the kernel (notebooks/kernel, a small Maven module on org.dflib.jjava:jjava-jupyter);
 #   4. the kernel spec "rural-stats-java" installed for this user (jupyter kernelspec install --user).
@@ -21,8 +22,9 @@ done
 
 # 1. Jupyter from Debian (PyPI is not needed). Debian's packages live under /usr/bin/python3.
 if ! command -v jupyter >/dev/null || ! jupyter nbconvert --version >/dev/null 2>&1 \
+    || ! jupyter kernelspec list >/dev/null 2>&1 \
     || ! /usr/bin/python3 -c 'import notebook, nbconvert, ipykernel' 2>/dev/null; then
-  echo "Installing Jupyter from Debian (jupyter-notebook, python3-nbconvert, python3-ipykernel) ..."
+  echo "Installing Jupyter from Debian (jupyter-notebook, jupyter-nbconvert, jupyter-client, python3-ipykernel) ..."
   sudo=""
   if [[ $(id -u) -ne 0 ]]; then
     command -v sudo >/dev/null || { echo "error: Jupyter is missing and installing it needs root; run as root or install sudo, then rerun notebooks/setup.sh." >&2; exit 1; }
@@ -30,7 +32,7 @@ if ! command -v jupyter >/dev/null || ! jupyter nbconvert --version >/dev/null 2
   fi
   $sudo apt-get -o DPkg::Lock::Timeout=600 update -q
   $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends \
-    jupyter-notebook python3-nbconvert python3-ipykernel
+    jupyter-notebook jupyter-nbconvert jupyter-client python3-nbconvert python3-ipykernel
 fi
 echo "Jupyter: $(jupyter notebook --version 2>/dev/null | head -1) (notebook), $(jupyter nbconvert --version 2>/dev/null) (nbconvert)"
 
@@ -45,7 +47,7 @@ $run_tests && tests=()
 echo "Building the notebook kernel (log: $kernel_dir/target/build.log) ..."
 mkdir -p "$kernel_dir/target"
 if ! mvn -B -ntp -f "$kernel_dir/pom.xml" "${tests[@]}" package dependency:build-classpath \
-    -Dmdep.includeScope=runtime -Dmdep.outputFile="$kernel_dir/target/kernel-classpath.txt" \
+    -DincludeScope=runtime -Dmdep.outputFile="$kernel_dir/target/kernel-classpath.txt" \
     >"$kernel_dir/target/build.log" 2>&1; then
   tail -n 40 "$kernel_dir/target/build.log" >&2
   echo "error: building the notebook kernel failed (log: $kernel_dir/target/build.log). Fix the error above and rerun notebooks/setup.sh." >&2

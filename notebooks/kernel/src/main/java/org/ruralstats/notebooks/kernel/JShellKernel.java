@@ -230,14 +230,17 @@ public final class JShellKernel extends BaseKernel {
     shell.close();
   }
 
-  /** A cell that failed: the message says what and where. */
+  /**
+   * A cell that failed: the message says what and where. It has no stack trace of its own (the
+   * kernel's frames would only hide the cell's).
+   */
   static final class CellException extends RuntimeException {
     CellException(String message) {
-      super(message);
+      super(message, null, false, false);
     }
 
     CellException(String message, Throwable cause) {
-      super(message, cause);
+      super(message, cause, false, false);
     }
   }
 
