@@ -105,8 +105,8 @@ public final class Tables {
   /** The commits of a table, newest first (Delta history: version, timestamp, operation). */
   public Dataset<Row> history(String table) {
     requireExists(table);
-    return spark()
-        .sql("DESCRIBE HISTORY delta.`" + warehouse.path(table).replace("`", "``") + "`")
+    return io.delta.tables.DeltaTable.forPath(spark(), warehouse.path(table))
+        .history()
         .select("version", "timestamp", "operation");
   }
 
