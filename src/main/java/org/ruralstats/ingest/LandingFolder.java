@@ -80,6 +80,11 @@ public final class LandingFolder {
     return out;
   }
 
+  /** The entries of a source folder that are not {@code .csv} files (folders end with "/"). */
+  public List<String> ignored(String source) {
+    return IgnoredEntries.of(fs, new Path(root, source));
+  }
+
   /** Sub-folders of the landing folder that are no source of the contract. */
   public List<String> unknownFolders(Set<String> sources) {
     List<String> out = new ArrayList<>();
@@ -97,11 +102,16 @@ public final class LandingFolder {
   }
 
   /**
-   * Reads the files (each once, as bytes) and parses them on the executors.
+   * Reads the files (each once, as bytes) and parses them on the executors (zero-byte files, which
+   * Spark skips, on the driver: {@link EmptyFiles}).
    *
    * @return records of the {@link ParsedRecords#SCHEMA}
    */
   public Dataset<Row> parse(List<LandingFile> files, SourceFileParser parser) {
+    return EmptyFiles.parse(spark, fs, files, parser, nonEmpty -> read(nonEmpty, parser));
+  }
+
+  private Dataset<Row> read(List<LandingFile> files, SourceFileParser parser) {
     String[] paths = files.stream().map(f -> escapeGlob(f.path())).toArray(String[]::new);
     return spark
         .read()

@@ -106,6 +106,16 @@ public final class IngestStage {
             contract.sources().stream().map(SourceSpec::name).collect(Collectors.toSet()))) {
       progress.accept("  note: folder " + unknown + "/ is no source of the contract; ignored");
     }
+    for (SourceSpec spec : contract.sources()) {
+      for (String entry : landing.ignored(spec.name())) {
+        progress.accept(
+            "  IGNORED "
+                + spec.name()
+                + "/"
+                + entry
+                + ": not a .csv file, so not read (deliver extracts as uncompressed .csv)");
+      }
+    }
     List<SourceResult> results = new ArrayList<>();
     try {
       SourceSpec divisions = contract.source(SourceContract.DIVISIONS);
