@@ -9,7 +9,8 @@
 # After a successful run, indicators.csv and rejects.csv are written to --export-dir
 # (default: <warehouse>/exports).
 # Exit codes: 0 all files loaded (rejected rows allowed); 2 published, but a file of the landing
-# folder stands rejected as a whole; 1 the run failed and nothing published changed.
+# folder stands rejected as a whole; 1 the run failed and nothing published changed; 3 another
+# run holds the warehouse lock (the message names it) and this run did nothing.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 landing=""
