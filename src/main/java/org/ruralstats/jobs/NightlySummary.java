@@ -1,7 +1,6 @@
 package org.ruralstats.jobs;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.countDistinct;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -16,6 +15,7 @@ import org.ruralstats.config.PipelineConfig;
 import org.ruralstats.indicators.AreaNames;
 import org.ruralstats.indicators.IndicatorCatalogue;
 import org.ruralstats.indicators.IndicatorDefinition;
+import org.ruralstats.indicators.TopAreas;
 import org.ruralstats.ingest.CleanRows;
 import org.ruralstats.ingest.contract.SourceContract;
 import org.ruralstats.warehouse.Warehouse;
@@ -28,9 +28,6 @@ import org.ruralstats.warehouse.Warehouse;
 public final class NightlySummary {
   /** Headline indicators and how to show them: the catalogue's {@code headline} marks. */
   private static final Map<String, String> HEADLINES = new LinkedHashMap<>();
-
-  /** The levels that can hold every county of the warehouse, smallest first. */
-  private static final List<String> TOP_LEVELS = List.of("county", "city", "province");
 
   static {
     for (IndicatorDefinition h : IndicatorCatalogue.bundled().headlines()) {
@@ -47,44 +44,10 @@ public final class NightlySummary {
     this.out = out;
   }
 
-  /**
-   * The top areas of an indicator table: the smallest area that holds every county (the county of a
-   * one-county warehouse, the city when all counties lie in one city, else the province), or, when
-   * counties of several provinces are loaded, every province. A handful of codes.
-   */
-  public static List<String> topAreas(Dataset<Row> indicators) {
-    Map<String, Long> areasPerLevel = new TreeMap<>();
-    for (Row r :
-        indicators
-            .filter(col("area_level").isin(TOP_LEVELS.toArray()))
-            .groupBy("area_level")
-            .agg(countDistinct("area_code"))
-            .collectAsList()) {
-      areasPerLevel.put(r.getString(0), r.getLong(1));
-    }
-    String level = null;
-    for (String l : TOP_LEVELS) {
-      if (areasPerLevel.getOrDefault(l, 0L) == 1L) {
-        level = l;
-        break;
-      }
-    }
-    if (level == null) {
-      level = areasPerLevel.containsKey("province") ? "province" : "county";
-    }
-    return indicators
-        .filter(col("area_level").equalTo(level))
-        .select("area_code")
-        .distinct()
-        .orderBy("area_code")
-        .as(org.apache.spark.sql.Encoders.STRING())
-        .collectAsList();
-  }
-
   /** Prints the summary. */
   public void print(IngestReport report, PipelineConfig config, double seconds) {
     Dataset<Row> indicators = warehouse.read(Warehouse.INDICATORS);
-    List<String> top = topAreas(indicators);
+    List<String> top = TopAreas.of(indicators);
     // The top areas' rows of a few headline indicators: a handful of rows, whatever the size.
     List<Row> rows =
         indicators

@@ -126,52 +126,33 @@ public record ReportData(
     }
     String level;
     if (code == null) {
-      Row top =
-          levels.stream()
-              .filter(r -> AreaCodes.rank(r.getString(0)) >= 0)
-              .min(Comparator.comparing(r -> AreaCodes.rank(r.getString(0))))
-              .orElseThrow();
-      level = top.getString(0);
-      if (top.getLong(2) > 1) {
-        List<String> codes =
-            indicators
-                .filter(col("area_level").equalTo(level))
-                .select("area_code")
-                .distinct()
-                .orderBy("area_code")
-                .limit(20)
-                .collectAsList()
-                .stream()
-                .map(r -> r.getString(0))
-                .toList();
+      List<String> top = org.ruralstats.indicators.TopAreas.of(indicators);
+      if (top.size() != 1) {
         throw new IllegalArgumentException(
             "the warehouse has "
-                + top.getLong(2)
-                + " areas at its top level ("
-                + level
-                + ") and no higher area to report on; pass --area with one of "
-                + codes);
+                + top.size()
+                + " areas at its top level and no area holding them all; pass --area with one of "
+                + top);
       }
-      code = top.getString(1);
-    } else {
-      List<Row> found =
-          indicators
-              .filter(col("area_code").equalTo(code))
-              .select("area_level")
-              .limit(1)
-              .collectAsList();
-      if (found.isEmpty()) {
-        throw new IllegalArgumentException(
-            "the area "
-                + code
-                + " is not in the indicator table of "
-                + tables.warehouse().root()
-                + "; pass --area with a 12-digit area code of the table (levels present: "
-                + levels.stream().map(r -> r.getString(0)).collect(Collectors.joining(", "))
-                + ")");
-      }
-      level = found.get(0).getString(0);
+      code = top.get(0);
     }
+    List<Row> found =
+        indicators
+            .filter(col("area_code").equalTo(code))
+            .select("area_level")
+            .limit(1)
+            .collectAsList();
+    if (found.isEmpty()) {
+      throw new IllegalArgumentException(
+          "the area "
+              + code
+              + " is not in the indicator table of "
+              + tables.warehouse().root()
+              + "; pass --area with a 12-digit area code of the table (levels present: "
+              + levels.stream().map(r -> r.getString(0)).collect(Collectors.joining(", "))
+              + ")");
+    }
+    level = found.get(0).getString(0);
     String name = names(tables, List.of(code)).getOrDefault(code, code);
     return new Area(code, name, level);
   }
