@@ -46,6 +46,6 @@ class CatalogueDocsTest {
     }
     assertTrue(page.contains("## Common rules"));
     assertTrue(page.contains("Driving source: `education_aid`"));
-    assertTrue(page.contains("- denominator: `COUNT_IF(required)`"));
+    assertTrue(page.contains("- denominator: `COUNT(DISTINCT IF(required, person_key, NULL))`"));
   }
 }
