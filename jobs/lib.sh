@@ -45,7 +45,7 @@ rs_ensure_built() {
 # what a Spark installation provides. Keep the pattern in step with the shade includes of pom.xml.
 rs_spark_classpath() {
   tr ':' '\n' <"$RS_CP_FILE" \
-    | grep -Ev '/(io/delta|io/unitycatalog|com/fasterxml/jackson/datatype/jackson-datatype-jdk8|com/fasterxml/jackson/dataformat/jackson-dataformat-yaml|org/apache/commons/commons-csv|info/picocli|org/apache/poi|org/apache/xmlbeans|org/apache/commons/commons-collections4|com/zaxxer/SparseBitSet|com/github/virtuald/curvesapi|org/webjars)/' \
+    | grep -Ev '/(io/delta|io/unitycatalog|com/fasterxml/jackson/datatype/jackson-datatype-jdk8|com/fasterxml/jackson/dataformat/jackson-dataformat-yaml|org/apache/commons/commons-csv|info/picocli|org/apache/poi|org/apache/xmlbeans|com/zaxxer/SparseBitSet|com/github/virtuald/curvesapi|org/webjars)/' \
     | paste -sd: -
 }
 
