@@ -170,18 +170,7 @@ public final class IndicatorsWorkbook implements OutputWriter {
     Dataset<Row> sorted =
         rows.join(names, "area_code", "left")
             .orderBy("indicator_code", "area_code", "year")
-            .select(
-                "indicator_code",
-                "area_code",
-                "area_level",
-                "year",
-                "numerator",
-                "denominator",
-                "value",
-                "prev_value",
-                "yoy_change",
-                "kind",
-                "area_name");
+            .select(longSheetColumns());
     int r = 1;
     for (Iterator<Row> it = sorted.toLocalIterator(); it.hasNext(); r++) {
       Row row = it.next();
@@ -279,5 +268,13 @@ public final class IndicatorsWorkbook implements OutputWriter {
         default -> count;
       };
     }
+  }
+
+  /** The export's columns (as in the CSV), then the kind and the area name. */
+  private static org.apache.spark.sql.Column[] longSheetColumns() {
+    List<String> names = new ArrayList<>(IndicatorExport.COLUMNS);
+    names.add("kind");
+    names.add("area_name");
+    return names.stream().map(n -> col(n)).toArray(org.apache.spark.sql.Column[]::new);
   }
 }

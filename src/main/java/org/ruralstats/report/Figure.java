@@ -31,20 +31,12 @@ public record Figure(
     String kind,
     String unit) {
 
-  /** The columns a figure is read from, in {@link #of(Row)} order. */
-  public static final String[] COLUMNS = {
-    "indicator_code",
-    "area_code",
-    "area_level",
-    "year",
-    "numerator",
-    "denominator",
-    "value",
-    "prev_value",
-    "yoy_change",
-    "kind",
-    "unit"
-  };
+  /**
+   * The columns a figure is read from, in {@link #of(Row)} order: those of the published indicator
+   * table.
+   */
+  public static final String[] COLUMNS =
+      org.ruralstats.indicators.IndicatorTable.COLUMNS.toArray(String[]::new);
 
   /** A figure from a row selected with {@link #COLUMNS}. */
   public static Figure of(Row r) {

@@ -89,7 +89,9 @@ public record ReportData(
     List<Figure> rows =
         indicators
             .filter(col("area_code").equalTo(area.code()).or(isChild))
-            .select(Figure.COLUMNS[0], java.util.Arrays.copyOfRange(Figure.COLUMNS, 1, 11))
+            .select(
+                Figure.COLUMNS[0],
+                java.util.Arrays.copyOfRange(Figure.COLUMNS, 1, Figure.COLUMNS.length))
             .collectAsList()
             .stream()
             .map(Figure::of)
