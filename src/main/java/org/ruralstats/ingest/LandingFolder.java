@@ -166,6 +166,14 @@ public final class LandingFolder {
     return out;
   }
 
+  /**
+   * The entries of a county's source folder that are not {@code .csv} files (folders end with
+   * "/").
+   */
+  public List<String> ignored(String county, String source) {
+    return IgnoredEntries.of(fs, new Path(county.isEmpty() ? root : new Path(root, county), source));
+  }
+
   private List<String> unknownFolders(Path dir) {
     List<String> out = new ArrayList<>();
     try {
@@ -187,11 +195,16 @@ public final class LandingFolder {
   }
 
   /**
-   * Reads the files (each once, as bytes) and parses them on the executors.
+   * Reads the files (each once, as bytes) and parses them on the executors (zero-byte files, which
+   * Spark skips, on the driver: {@link EmptyFiles}).
    *
    * @return records of the {@link ParsedRecords#SCHEMA}
    */
   public Dataset<Row> parse(List<LandingFile> files, SourceFileParser parser) {
+    return EmptyFiles.parse(spark, fs, files, parser, nonEmpty -> read(nonEmpty, parser));
+  }
+
+  private Dataset<Row> read(List<LandingFile> files, SourceFileParser parser) {
     String[] paths = files.stream().map(f -> escapeGlob(f.path())).toArray(String[]::new);
     boolean byCounty = countyFolders;
     return spark

@@ -56,10 +56,15 @@ public final class SourceFileParser implements Serializable {
 
   /**
    * Hides anything shaped like an ID number (18 characters, or an old 15-digit one) in a text that
-   * is stored outside the raw zone, e.g. an ID delivered in the wrong column.
+   * is stored outside the raw zone, e.g. an ID delivered in the wrong column, and cuts long quoted
+   * values ({@link ReasonText}).
    */
   public static String maskIds(String text) {
-    return text == null ? null : ID_LIKE.matcher(text).replaceAll("<ID number hidden>");
+    if (text == null) {
+      return null;
+    }
+    String masked = ID_LIKE.matcher(text).replaceAll("<ID number hidden>");
+    return ID_LIKE.matcher(ReasonText.cut(masked)).replaceAll("<ID number hidden>");
   }
 
   /** How the ledger identifies a delivered file: its county folder, name and content hash. */
@@ -389,9 +394,9 @@ public final class SourceFileParser implements Serializable {
             RejectCode.MISSING_COLUMN,
             "the header lacks required column(s) "
                 + String.join(", ", missing)
-                + " (header found: "
+                + " (header found: '"
                 + String.join(",", names)
-                + "); name each column by its"
+                + "'); name each column by its"
                 + " canonical or Chinese header");
       }
       return new Header(Collections.unmodifiableList(names), idx, shown);

@@ -105,6 +105,16 @@ public final class IngestStage {
     for (String notice : landing.notices()) {
       progress.accept("  note: " + notice);
     }
+    for (String county : landing.counties()) {
+      for (SourceSpec spec : contract.sources()) {
+        for (String entry : landing.ignored(county, spec.name())) {
+          progress.accept(
+              "  IGNORED "
+                  + LandingFile.displayName(county, spec.name() + "/" + entry)
+                  + ": not a .csv file, so not read (deliver extracts as uncompressed .csv)");
+        }
+      }
+    }
     List<SourceResult> results = new ArrayList<>();
     try {
       SourceSpec divisions = contract.source(SourceContract.DIVISIONS);

@@ -2,9 +2,6 @@ package org.ruralstats.jobs;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,14 +10,20 @@ import org.apache.spark.sql.SparkSession;
 import org.ruralstats.config.PipelineConfig;
 import org.ruralstats.config.PseudonymKey;
 import org.ruralstats.config.SparkSessions;
+import org.ruralstats.errors.RunFailure;
+import org.ruralstats.errors.RuralStatsErrors;
 import org.ruralstats.export.ExportFilter;
 import org.ruralstats.export.Outputs;
 import org.ruralstats.ingest.LandingFolder;
 import org.ruralstats.ingest.Pseudonymizer;
 import org.ruralstats.ingest.contract.SourceContract;
 import org.ruralstats.report.PublishedTables;
+import org.ruralstats.warehouse.RunHistory;
 import org.ruralstats.warehouse.RunTransaction;
 import org.ruralstats.warehouse.Warehouse;
+import org.ruralstats.warehouse.WarehouseLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,7 +32,8 @@ import picocli.CommandLine.Option;
  * The nightly job: ingests the landing folder into the warehouse and publishes the indicator table,
  * all or nothing. Exit codes: 0 every file of the landing folder is loaded (row rejects allowed); 2
  * the run published but at least one file of the landing folder stands rejected as a whole; 1 the
- * run failed and nothing published changed.
+ * run failed and nothing published changed; 3 another run holds the warehouse lock. The codes are
+ * defined in {@link RuralStatsErrors}.
  */
 @Command(
     name = "nightly",
@@ -39,17 +43,24 @@ import picocli.CommandLine.Option;
     exitCodeList = {
       "0:every file of the landing folder is loaded (rejected rows allowed)",
       "2:published, but at least one file of the landing folder stands rejected as a whole",
-      "1:the run failed; nothing published changed"
+      "1:the run failed; nothing published changed (or: it published but its exports failed,"
+          + " as the message says)",
+      "3:another run holds the warehouse lock (the message names it); nothing was done"
     })
 public final class NightlyJob implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(NightlyJob.class);
+
   /** Exit code: all files loaded. */
-  public static final int OK = 0;
+  public static final int OK = RuralStatsErrors.OK;
 
   /** Exit code: the run failed, nothing changed. */
-  public static final int FAILED = 1;
+  public static final int FAILED = RuralStatsErrors.FAILED;
 
   /** Exit code: published, but a file stands rejected as a whole. */
-  public static final int FILE_REJECTED = 2;
+  public static final int FILE_REJECTED = RuralStatsErrors.FILE_REJECTED;
+
+  /** Exit code: another run holds the warehouse lock; nothing was done. */
+  public static final int LOCK_HELD = RuralStatsErrors.LOCK_HELD;
 
   @Option(names = "--landing", required = true, description = "landing folder")
   String landing;
@@ -102,7 +113,13 @@ public final class NightlyJob implements Callable<Integer> {
       System.err.println("error: " + e.getMessage());
       return FAILED;
     }
-    SparkSession spark = SparkSessions.create("rural-stats nightly", shufflePartitions);
+    SparkSession spark;
+    try {
+      spark = SparkSessions.create("rural-stats nightly", shufflePartitions);
+    } catch (Throwable t) {
+      System.err.println("error: cannot start Spark: " + RuralStatsErrors.oneLine(t));
+      return FAILED;
+    }
     try {
       return run(spark, config, System.out);
     } finally {
@@ -111,44 +128,70 @@ public final class NightlyJob implements Callable<Integer> {
   }
 
   /**
-   * Runs the nightly job in a given session.
+   * Runs the nightly job in a given session: takes the warehouse lock, runs, releases it.
    *
    * @return the exit code
    */
   public static int run(SparkSession spark, PipelineConfig config, PrintStream out) {
+    String runId = RunHistory.newRunId();
+    WarehouseLock lock;
+    try {
+      lock =
+          WarehouseLock.acquire(
+              spark.sparkContext().hadoopConfiguration(), config.warehouse(), runId);
+    } catch (RunFailure f) {
+      out.println("error: " + f.getMessage());
+      if (f.exitCode() == LOCK_HELD) {
+        RunHistory.recordRefused(
+            spark.sparkContext().hadoopConfiguration(), config.warehouse(), runId, f.getMessage());
+      }
+      return f.exitCode();
+    }
+    try (lock) {
+      if (lock.takenOver().isPresent()) {
+        out.println(
+            "warning: took over the lock of a run that did not finish ("
+                + lock.takenOver().get().describe()
+                + ")");
+      }
+      return runLocked(spark, config, out, runId, lock);
+    } finally {
+      spark.conf().unset(RunTransaction.USER_METADATA);
+    }
+  }
+
+  private static int runLocked(
+      SparkSession spark,
+      PipelineConfig config,
+      PrintStream out,
+      String runId,
+      WarehouseLock lock) {
     long t0 = System.nanoTime();
-    String runId =
-        DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
-            .withZone(ZoneOffset.UTC)
-            .format(Instant.now());
     SourceContract contract = SourceContract.standard();
     Pseudonymizer pseudonymizer = new Pseudonymizer(config.pseudonymKey());
     Warehouse wh = new Warehouse(spark, config.warehouse());
-    LandingFolder landing;
-    try {
-      landing = new LandingFolder(spark, config.landing(), contract.names());
-    } catch (IllegalArgumentException e) {
-      out.println("error: " + e.getMessage());
-      return FAILED;
-    }
     List<String> tables = new ArrayList<>(IngestStage.tables(contract));
     tables.add(Warehouse.INDICATORS);
     RunTransaction tx = new RunTransaction(wh, tables, runId);
     out.println("rural-stats nightly run " + runId);
-    out.println("  landing:   " + landing.path());
+    out.println("  landing:   " + config.landing());
     out.println("  warehouse: " + wh.root());
     IngestReport report;
     try {
       tx.begin();
+      for (String dead : tx.interruptedRuns()) {
+        out.println(
+            "warning: run " + dead + " did not finish; its tables were restored (jobs/runs.sh)");
+      }
+      LandingFolder landing;
+      try {
+        landing = new LandingFolder(spark, config.landing(), contract.names());
+      } catch (IllegalArgumentException e) {
+        throw RuralStatsErrors.badLanding(e.getMessage());
+      }
       if (tx.committedFingerprint() != null
           && !tx.committedFingerprint().equals(pseudonymizer.fingerprint())) {
-        out.println(
-            "error: the pseudonym key differs from the key this warehouse was built with, so the"
-                + " same person would get a different pseudonym and be counted twice. Run with"
-                + " the original key (--key-file or "
-                + PseudonymKey.ENV_KEY_FILE
-                + "), or start a new warehouse. Nothing was changed.");
-        return FAILED;
+        throw RuralStatsErrors.keyMismatch(PseudonymKey.ENV_KEY_FILE);
       }
       out.println("ingest:");
       report =
@@ -164,34 +207,52 @@ public final class NightlyJob implements Callable<Integer> {
           indicators.areas(),
           indicators.years(),
           indicators.seconds());
+      lock.assertHeld();
       tx.commit(
           pseudonymizer.fingerprint(),
           report.filesProcessed(),
           report.standingRejectedFiles().size(),
           report.rowsRead(),
           report.rowsRejected());
-    } catch (RuntimeException e) {
-      out.println("error: the run failed: " + e.getMessage());
-      e.printStackTrace(out);
+    } catch (Throwable t) {
+      RunFailure f = RuralStatsErrors.runFailed(t);
+      if (!(t instanceof RunFailure)) {
+        LOG.error("run {} failed", runId, t);
+      }
+      out.println("error: " + f.getMessage());
       try {
-        tx.rollback();
+        tx.rollback(RuralStatsErrors.oneLine(t));
         out.println("Every published table was left as it was before this run.");
-      } catch (RuntimeException rollbackError) {
+      } catch (Throwable rollbackError) {
+        LOG.error("run {}: rollback failed", runId, rollbackError);
         out.println(
             "error: restoring the tables failed too ("
-                + rollbackError.getMessage()
-                + "); the next run restores them before it starts.");
+                + RuralStatsErrors.oneLine(rollbackError)
+                + "); readers still see the last published run, and the next run restores the"
+                + " tables before it starts.");
       }
+      return f.exitCode();
+    }
+    try {
+      if (config.exportDir() != null) {
+        String dir = config.exportDir().toString();
+        PublishedTables published = PublishedTables.latest(wh);
+        Outputs.find("indicators", "csv")
+            .write(published, ExportFilter.NONE, dir + "/indicators.csv");
+        Outputs.find("rejects", "csv").write(published, ExportFilter.NONE, dir + "/rejects.csv");
+      }
+      new NightlySummary(wh, out).print(report, config, (System.nanoTime() - t0) / 1e9);
+    } catch (Throwable t) {
+      LOG.error("run {}: writing the exports or the summary failed", runId, t);
+      out.println(
+          "error: run "
+              + runId
+              + " published, but writing its exports or summary failed: "
+              + RuralStatsErrors.oneLine(t)
+              + "; write them again with jobs/export.sh --warehouse "
+              + wh.root());
       return FAILED;
     }
-    if (config.exportDir() != null) {
-      String dir = config.exportDir().toString();
-      PublishedTables published = new PublishedTables(wh);
-      Outputs.find("indicators", "csv")
-          .write(published, ExportFilter.NONE, dir + "/indicators.csv");
-      Outputs.find("rejects", "csv").write(published, ExportFilter.NONE, dir + "/rejects.csv");
-    }
-    new NightlySummary(wh, out).print(report, config, (System.nanoTime() - t0) / 1e9);
     return report.standingRejectedFiles().isEmpty() ? OK : FILE_REJECTED;
   }
 }

@@ -90,10 +90,17 @@ public final class NightlySummary {
       }
     }
     printCounties(report);
+    // the same rows as rejects.csv: the rejects of every delivered file version, also of files
+    // since removed from the landing folder (docs/decisions.md)
     long rejectRows = warehouse.read(Warehouse.REJECTS).filter(col("line").isNotNull()).count();
+    long rejectFiles = warehouse.read(Warehouse.REJECTS).filter(col("line").isNull()).count();
     out.printf(
-        "Rejected rows: %d in this run, %d standing in the rejects table.%n",
-        report.rowsRejected(), rejectRows);
+        "Rejected rows: %d in this run, %d standing in the rejects table%s.%n",
+        report.rowsRejected(),
+        rejectRows,
+        rejectFiles == 0
+            ? ""
+            : " (and " + rejectFiles + " file(s) rejected whole, as in rejects.csv)");
     for (IngestReport.FileResult f : report.standingRejectedFiles()) {
       out.println("REJECTED FILE " + f.landingPath() + ": " + f.reason());
     }

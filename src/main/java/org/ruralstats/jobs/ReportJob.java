@@ -3,6 +3,7 @@ package org.ruralstats.jobs;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.ruralstats.config.SparkSessions;
+import org.ruralstats.errors.RunFailure;
 import org.ruralstats.export.ExportFilter;
 import org.ruralstats.export.Outputs;
 import org.ruralstats.report.PublishedTables;
@@ -33,6 +34,14 @@ public final class ReportJob implements Callable<Integer> {
       description = "12-digit area code (default: the top area: province, city or county)")
   String area;
 
+  @Option(
+      names = "--as-of",
+      paramLabel = "RUN_ID",
+      description =
+          "report the figures this published run left (default: the last published run;"
+              + " jobs/runs.sh lists the runs)")
+  String asOf;
+
   /** Runs the report from the command line. */
   public static void main(String[] args) {
     System.exit(new CommandLine(new ReportJob()).execute(args));
@@ -41,12 +50,15 @@ public final class ReportJob implements Callable<Integer> {
   @Override
   public Integer call() {
     SparkSession spark = SparkSessions.create("rural-stats report", 4);
+    String runId;
     try {
+      PublishedTables tables = PublishedTables.asOf(new Warehouse(spark, warehouse), asOf);
+      runId = tables.runId();
       Outputs.find("report", "html")
-          .write(
-              new PublishedTables(new Warehouse(spark, warehouse)),
-              new ExportFilter(year, null, area).validated(),
-              out);
+          .write(tables, new ExportFilter(year, null, area).validated(), out);
+    } catch (RunFailure e) {
+      System.err.println("error: " + e.getMessage());
+      return e.exitCode();
     } catch (IllegalArgumentException | IllegalStateException e) {
       System.err.println("error: " + e.getMessage());
       return 1;
@@ -54,7 +66,17 @@ public final class ReportJob implements Callable<Integer> {
       spark.stop();
     }
     System.err.println(
-        "wrote " + out + "/" + ReportWriter.PAGE + " and " + out + "/" + ReportWriter.BRIEF);
+        "wrote "
+            + out
+            + "/"
+            + ReportWriter.PAGE
+            + " and "
+            + out
+            + "/"
+            + ReportWriter.BRIEF
+            + " (run "
+            + runId
+            + ")");
     return 0;
   }
 }

@@ -3,20 +3,57 @@ package org.ruralstats.report;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.ruralstats.warehouse.CommittedTables;
 import org.ruralstats.warehouse.Warehouse;
 
 /**
  * The one place where reports and exports read the published tables of a warehouse: the indicator
  * table, the division dictionary (for area names), and the quality tables of the data-quality
- * panel. Today it reads each table's current version; switching every report and export to
- * "committed versions only" means changing this class alone.
+ * panel. Every table is read at the version a published run recorded ({@link CommittedTables}),
+ * never at its latest version, which a run in progress may be writing.
  */
 public final class PublishedTables {
   private final Warehouse warehouse;
+  private final CommittedTables committed;
 
-  /** The published tables of {@code warehouse}. */
-  public PublishedTables(Warehouse warehouse) {
+  private PublishedTables(Warehouse warehouse, CommittedTables committed) {
     this.warehouse = warehouse;
+    this.committed = committed;
+  }
+
+  /**
+   * The tables as the last published run of {@code warehouse} left them.
+   *
+   * @throws org.ruralstats.errors.RunFailure when no run was published yet
+   */
+  public static PublishedTables latest(Warehouse warehouse) {
+    return new PublishedTables(warehouse, CommittedTables.latest(warehouse));
+  }
+
+  /**
+   * The tables as the published run {@code runId} left them; the last published run when null.
+   *
+   * @throws org.ruralstats.errors.RunFailure when there is no such published run
+   */
+  public static PublishedTables asOf(Warehouse warehouse, String runId) {
+    return runId == null
+        ? latest(warehouse)
+        : new PublishedTables(warehouse, CommittedTables.asOf(warehouse, runId));
+  }
+
+  /** When the published run ended, e.g. "2026-12-01 01:02:03 UTC"; null when not recorded. */
+  public String runFinished() {
+    java.time.Instant at = committed.run().finishedAt();
+    return at == null
+        ? null
+        : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(java.time.ZoneOffset.UTC)
+            .format(at);
+  }
+
+  /** The published run whose tables these are. */
+  public String runId() {
+    return committed.runId();
   }
 
   /** The warehouse read. */
@@ -44,13 +81,15 @@ public final class PublishedTables {
    * @throws IllegalStateException saying what to run when it does not
    */
   public void require(String table, String what) {
-    if (!warehouse.exists(table)) {
+    if (!committed.has(table)) {
       throw new IllegalStateException(
           "the warehouse "
               + warehouse.root()
               + " has no "
               + what
-              + " table yet ("
+              + " table in run "
+              + committed.runId()
+              + " ("
               + warehouse.path(table)
               + "); run jobs/nightly.sh --warehouse "
               + warehouse.root()
@@ -60,19 +99,19 @@ public final class PublishedTables {
 
   /** The published indicator table ({@code org.ruralstats.indicators.IndicatorTable#SCHEMA}). */
   public Dataset<Row> indicators() {
-    return warehouse.read(Warehouse.INDICATORS);
+    return committed.read(Warehouse.INDICATORS);
   }
 
   /** The Delta version of the indicator table that {@link #indicators()} reads. */
   public long indicatorsVersion() {
-    return warehouse.version(Warehouse.INDICATORS);
+    return committed.versions().get(Warehouse.INDICATORS);
   }
 
   /** The clean division dictionary (code, name, level, parent_code, …), possibly empty. */
   public Dataset<Row> divisions() {
     String table = Warehouse.clean("divisions");
-    return warehouse.exists(table)
-        ? warehouse.read(table).select("code", "name", "level", "parent_code")
+    return committed.has(table)
+        ? committed.read(table).select("code", "name", "level", "parent_code")
         : spark().sql("SELECT '' AS code, '' AS name, '' AS level, '' AS parent_code WHERE false");
   }
 
@@ -91,12 +130,7 @@ public final class PublishedTables {
     return optional(Warehouse.ORPHANS);
   }
 
-  /** The runs table (one row per successful run), or null when absent. */
-  public Dataset<Row> runs() {
-    return optional(Warehouse.RUNS);
-  }
-
   private Dataset<Row> optional(String table) {
-    return warehouse.exists(table) ? warehouse.read(table) : null;
+    return committed.has(table) ? committed.read(table) : null;
   }
 }

@@ -74,20 +74,8 @@ public final class QualityPanel {
                 .collectAsList();
     Dataset<Row> orphans = tables.orphans();
     long orphanCount = orphans == null ? 0 : orphans.count();
-    Dataset<Row> runs = tables.runs();
-    String runId = null;
-    String finished = null;
-    if (runs != null) {
-      List<Row> last =
-          runs.orderBy(col("finished_at").desc())
-              .select(col("run_id"), col("finished_at").cast("string"))
-              .limit(1)
-              .collectAsList();
-      if (!last.isEmpty()) {
-        runId = last.get(0).getString(0);
-        finished = last.get(0).getString(1);
-      }
-    }
+    String runId = tables.runId();
+    String finished = tables.runFinished();
     return new Data(loaded, byReason, files, orphanCount, runId, finished, version);
   }
 }

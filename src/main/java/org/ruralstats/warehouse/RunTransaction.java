@@ -2,14 +2,17 @@ package org.ruralstats.warehouse;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.ruralstats.errors.RuralStatsErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.jdk.javaapi.CollectionConverters;
@@ -17,14 +20,23 @@ import scala.jdk.javaapi.CollectionConverters;
 /**
  * Makes a run all-or-nothing across the warehouse's tables. Delta commits are atomic per table; a
  * run writes several tables, so the run's commit point is one row appended to {@link
- * Warehouse#RUNS} recording the version of every table. A run that fails restores every table to
- * the versions of the last successful run; a run that finds tables ahead of that record (the
- * previous run was killed) restores them before it starts.
+ * Warehouse#RUNS} with outcome {@code published}, recording the version of every table. Every
+ * commit the run makes carries its run id in Delta's commit info ({@code userMetadata}). A run that
+ * fails restores every table to the versions of the last recorded state, but only tables whose
+ * commits after that version are all its own (checked in the table's history); a run that finds
+ * tables ahead of the last record (a run was killed) restores them before it starts. Failed and
+ * interrupted runs are recorded too (see {@link RunHistory}). The caller holds the {@link
+ * WarehouseLock}.
  */
 public final class RunTransaction {
   private static final Logger LOG = LoggerFactory.getLogger(RunTransaction.class);
 
-  /** Schema of the runs table. */
+  /** Delta's session setting that stamps every commit's {@code userMetadata}. */
+  public static final String USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
+
+  /**
+   * Schema of the runs table ({@code outcome} and {@code detail} added later: null = published).
+   */
   public static final StructType RUNS_SCHEMA =
       new StructType()
           .add("run_id", DataTypes.StringType, false)
@@ -38,14 +50,18 @@ public final class RunTransaction {
           .add("files_processed", DataTypes.IntegerType, false)
           .add("files_rejected", DataTypes.IntegerType, false)
           .add("rows_read", DataTypes.LongType, false)
-          .add("rows_rejected", DataTypes.LongType, false);
+          .add("rows_rejected", DataTypes.LongType, false)
+          .add("outcome", DataTypes.StringType, true)
+          .add("detail", DataTypes.StringType, true);
 
   private final Warehouse warehouse;
   private final List<String> tables;
   private final String runId;
   private final Instant startedAt;
-  private Map<String, Long> committed = Map.of();
+  private Map<String, Long> baseline = Map.of();
   private String committedFingerprint;
+  private final List<String> interrupted = new ArrayList<>();
+  private boolean begun;
 
   /**
    * @param warehouse the warehouse
@@ -65,63 +81,130 @@ public final class RunTransaction {
   }
 
   /**
-   * Reads the last successful run and brings every table back to it if an interrupted run left it
-   * ahead.
+   * Stamps this run's commits, reads the last recorded state and brings every table back to it if
+   * an interrupted run left it ahead (recording that run as interrupted and repaired).
    */
   public void begin() {
-    if (warehouse.exists(Warehouse.RUNS)) {
-      Row last =
-          warehouse
-              .read(Warehouse.RUNS)
-              .orderBy(functions.col("finished_at").desc(), functions.col("run_id").desc())
-              .limit(1)
-              .first();
-      committed = new LinkedHashMap<>(last.getJavaMap(last.fieldIndex("table_versions")));
-      committedFingerprint = last.getString(last.fieldIndex("key_fingerprint"));
+    List<String> all = new ArrayList<>(tables);
+    all.add(Warehouse.RUNS);
+    DeltaLogCheck.check(warehouse, all);
+    warehouse.spark().conf().set(USER_METADATA, runId);
+    RunHistory history = new RunHistory(warehouse);
+    baseline = history.lastState().map(RunHistory.Run::tableVersions).orElse(Map.of());
+    committedFingerprint = history.lastPublished().map(RunHistory.Run::keyFingerprint).orElse(null);
+    Set<String> writers = new LinkedHashSet<>();
+    Map<String, Long> repaired = new LinkedHashMap<>(baseline);
+    int restored = 0;
+    for (String t : tables) {
+      List<String> w = warehouse.writersAfter(t, baseline.getOrDefault(t, -1L));
+      if (!w.isEmpty()) {
+        writers.addAll(w);
+        restored += restore(t, repaired);
+      }
     }
-    int restored = rollbackTo(committed);
     if (restored > 0) {
       LOG.warn(
-          "{} table(s) held changes of a run that did not finish; restored them to the last"
-              + " successful run",
-          restored);
+          "{} table(s) held changes of runs that did not finish ({}); restored them to the last"
+              + " recorded state",
+          restored,
+          writers);
+      writers.remove(runId);
+      for (String dead : writers.isEmpty() ? Set.of("unknown") : writers) {
+        interrupted.add(dead);
+        record(
+            dead,
+            RunHistory.startOf(dead),
+            repaired,
+            null,
+            "interrupted",
+            "repaired by run " + runId,
+            0);
+      }
+      baseline = repaired;
     }
   }
 
-  /** The key fingerprint of the last successful run, or null for a new warehouse. */
+  /** Runs that did not finish and whose tables {@link #begin} restored. */
+  public List<String> interruptedRuns() {
+    return List.copyOf(interrupted);
+  }
+
+  /** The key fingerprint of the last published run, or null for a new warehouse. */
   public String committedFingerprint() {
     return committedFingerprint;
   }
 
-  /** Undoes everything this run wrote. */
-  public void rollback() {
-    int restored = rollbackTo(committed);
-    LOG.warn("run {} failed: restored {} table(s) to the last successful run", runId, restored);
-  }
-
-  private int rollbackTo(Map<String, Long> versions) {
-    int n = 0;
-    for (String t : tables) {
-      long current = warehouse.version(t);
-      Long good = versions.get(t);
-      if (good == null && current >= 0) {
-        warehouse.drop(t);
-        n++;
-      } else if (good != null && current > good) {
-        warehouse.restore(t, good);
-        n++;
-      }
+  /**
+   * Undoes everything this run wrote: restores each table to the last recorded state when every
+   * commit after it is this run's, and records the run as failed.
+   *
+   * @throws org.ruralstats.errors.RunFailure naming a table another writer changed (left as is)
+   */
+  public void rollback(String reason) {
+    if (!begun) {
+      // the last recorded state could not be read: nothing was written, nothing to compare with
+      warehouse.spark().conf().unset(USER_METADATA);
+      return;
     }
-    return n;
+    Map<String, Long> state = new LinkedHashMap<>(baseline);
+    List<String> foreign = new ArrayList<>();
+    int restored = 0;
+    for (String t : tables) {
+      List<String> writers = warehouse.writersAfter(t, baseline.getOrDefault(t, -1L));
+      if (writers.isEmpty()) {
+        continue;
+      }
+      if (!writers.equals(List.of(runId))) {
+        foreign.add(t + " (" + String.join(", ", writers) + ")");
+        continue;
+      }
+      restored += restore(t, state);
+    }
+    LOG.warn("run {} failed: restored {} table(s) to the last recorded state", runId, restored);
+    record(runId, startedAt, state, committedFingerprint, "failed", reason, 0);
+    warehouse.spark().conf().unset(USER_METADATA);
+    if (!foreign.isEmpty()) {
+      throw RuralStatsErrors.foreignCommits(String.join("; ", foreign));
+    }
   }
 
-  /** Records the run as successful: from now on its writes are the published state. */
+  private int restore(String t, Map<String, Long> state) {
+    Long good = baseline.get(t);
+    if (good == null) {
+      warehouse.drop(t);
+      state.remove(t);
+    } else {
+      warehouse.restore(t, good);
+      state.put(t, warehouse.version(t));
+    }
+    return 1;
+  }
+
+  /** Records the run as published: from now on its writes are what readers see. */
   public void commit(
       String keyFingerprint,
       int filesProcessed,
       int filesRejected,
       long rowsRead,
       long rowsRejected) {
+    commit(keyFingerprint, filesProcessed, filesRejected, rowsRead, rowsRejected, "published");
+  }
+
+  /**
+   * Records a maintenance run (same content, compacted files) as the state readers see, with the
+   * last published run's key fingerprint.
+   */
+  public void commitMaintenance() {
+    commit(committedFingerprint == null ? "" : committedFingerprint, 0, 0, 0, 0, "maintained");
+  }
+
+  private void commit(
+      String keyFingerprint,
+      int filesProcessed,
+      int filesRejected,
+      long rowsRead,
+      long rowsRejected,
+      String outcome) {
     Map<String, Long> versions = new LinkedHashMap<>();
     for (String t : tables) {
       long v = warehouse.version(t);
@@ -129,7 +212,8 @@ public final class RunTransaction {
         versions.put(t, v);
       }
     }
-    Row row =
+    CommitPoints.reached("before " + Warehouse.RUNS);
+    appendRow(
         RowFactory.create(
             runId,
             Timestamp.from(startedAt),
@@ -139,8 +223,39 @@ public final class RunTransaction {
             filesProcessed,
             filesRejected,
             rowsRead,
-            rowsRejected);
-    warehouse.append(Warehouse.RUNS, warehouse.spark().createDataFrame(List.of(row), RUNS_SCHEMA));
-    committed = versions;
+            rowsRejected,
+            outcome,
+            null));
+    CommitPoints.reached("published");
+    baseline = versions;
+    warehouse.spark().conf().unset(USER_METADATA);
+  }
+
+  private void record(
+      String id,
+      Instant started,
+      Map<String, Long> versions,
+      String fingerprint,
+      String outcome,
+      String detail,
+      long rows) {
+    appendRow(
+        RowFactory.create(
+            id,
+            Timestamp.from(started),
+            Timestamp.from(Instant.now()),
+            fingerprint == null ? "" : fingerprint,
+            CollectionConverters.asScala(versions),
+            0,
+            0,
+            rows,
+            0L,
+            outcome,
+            detail));
+  }
+
+  private void appendRow(Row row) {
+    warehouse.appendMergingSchema(
+        Warehouse.RUNS, warehouse.spark().createDataFrame(List.of(row), RUNS_SCHEMA));
   }
 }

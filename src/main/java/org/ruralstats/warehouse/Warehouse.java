@@ -110,9 +110,46 @@ public final class Warehouse {
     }
   }
 
+  /** Reads a table as of one of its versions. */
+  public Dataset<Row> readAt(String table, long version) {
+    return spark.read().format("delta").option("versionAsOf", version).load(path(table));
+  }
+
+  /**
+   * The writers (run ids from the commit info's {@code userMetadata}, {@code "untagged"} when
+   * absent) of the table's commits after {@code version}, each once, oldest first; empty when the
+   * table is not ahead of {@code version} (-1: every commit).
+   */
+  public List<String> writersAfter(String table, long version) {
+    if (version(table) <= version) {
+      return List.of();
+    }
+    return DeltaTable.forPath(spark, path(table))
+        .history()
+        .filter(org.apache.spark.sql.functions.col("version").gt(version))
+        .orderBy("version")
+        .select("userMetadata")
+        .collectAsList()
+        .stream()
+        .map(r -> r.isNullAt(0) ? "untagged" : r.getString(0))
+        .distinct()
+        .toList();
+  }
+
   /** Appends rows (creates the table when absent). */
   public void append(String table, Dataset<Row> rows) {
     rows.write().format("delta").mode(SaveMode.Append).save(path(table));
+    CommitPoints.reached(table);
+  }
+
+  /** Appends rows, adding any new column of {@code rows} to the table's schema. */
+  public void appendMergingSchema(String table, Dataset<Row> rows) {
+    rows.write()
+        .format("delta")
+        .mode(SaveMode.Append)
+        .option("mergeSchema", "true")
+        .save(path(table));
+    CommitPoints.reached(table);
   }
 
   /** Replaces the whole table content in one commit (creates the table when absent). */
@@ -122,6 +159,7 @@ public final class Warehouse {
         .mode(SaveMode.Overwrite)
         .option("overwriteSchema", "true")
         .save(path(table));
+    CommitPoints.reached(table);
   }
 
   /**
@@ -138,6 +176,7 @@ public final class Warehouse {
         .mode(SaveMode.Overwrite)
         .option("replaceWhere", predicate)
         .save(path(table));
+    CommitPoints.reached(table);
   }
 
   /**
@@ -159,11 +198,13 @@ public final class Warehouse {
         .whenNotMatched()
         .insertAll()
         .execute();
+    CommitPoints.reached(table);
   }
 
   /** Restores a table to an earlier version (a new commit whose content is that version's). */
   public void restore(String table, long version) {
     DeltaTable.forPath(spark, path(table)).restoreToVersion(version);
+    CommitPoints.reached("restore " + table);
   }
 
   /** Deletes a table's folder (used only for a table created by a run that did not finish). */

@@ -50,6 +50,6 @@ final class SmallWarehouse {
         throw new UncheckedIOException(e);
       }
     }
-    return new PublishedTables(new Warehouse(TestSpark.session(), root.toString()));
+    return PublishedTables.latest(new Warehouse(TestSpark.session(), root.toString()));
   }
 }

@@ -1,0 +1,174 @@
+package org.ruralstats.errors;
+
+/**
+ * Every error a command reports, built in one place, each mapped to its exit code. The exit codes
+ * of every command: {@link #OK}, {@link #FAILED}, {@link #FILE_REJECTED}, {@link #LOCK_HELD}.
+ */
+public final class RuralStatsErrors {
+  /** Exit code: the run published and every file of the landing folder is loaded. */
+  public static final int OK = 0;
+
+  /** Exit code: the run failed; every published table is as it was before the run. */
+  public static final int FAILED = 1;
+
+  /** Exit code: the run published, but a file of the landing folder stands rejected as a whole. */
+  public static final int FILE_REJECTED = 2;
+
+  /** Exit code: another run holds the warehouse lock; this run did nothing. */
+  public static final int LOCK_HELD = 3;
+
+  private RuralStatsErrors() {}
+
+  /** Another run holds the warehouse's lock. */
+  public static RunFailure lockHeld(String warehouse, String holder) {
+    return new RunFailure(
+        LOCK_HELD,
+        "another run holds the warehouse "
+            + warehouse
+            + " ("
+            + holder
+            + "); nothing was done. Wait for it to end and run again (a holder that died is"
+            + " taken over once its lease expires).",
+        null);
+  }
+
+  /** The run lost its lock (its lease expired and another run took the warehouse over). */
+  public static RunFailure lockLost(String warehouse, String detail) {
+    return new RunFailure(
+        FAILED,
+        "this run lost its lock on the warehouse "
+            + warehouse
+            + " ("
+            + detail
+            + "); it stops without publishing. Check that the machine is not overloaded and run"
+            + " again.",
+        null);
+  }
+
+  /** The warehouse path exists but is a regular file. */
+  public static RunFailure warehouseIsFile(String warehouse) {
+    return new RunFailure(
+        FAILED,
+        "the warehouse "
+            + warehouse
+            + " is a file, not a folder; pass --warehouse a folder (a new one for a new"
+            + " warehouse). Nothing was changed.",
+        null);
+  }
+
+  /** The warehouse cannot be opened or locked (permissions, storage down). */
+  public static RunFailure warehouseUnavailable(String warehouse, Throwable cause) {
+    return new RunFailure(
+        FAILED,
+        "cannot use the warehouse "
+            + warehouse
+            + ": "
+            + oneLine(cause)
+            + "; check the path and that this user may write there. Nothing was changed.",
+        cause);
+  }
+
+  /** The landing folder is missing or not a folder. */
+  public static RunFailure badLanding(String message) {
+    return new RunFailure(FAILED, message, null);
+  }
+
+  /** The configuration (e.g. the pseudonym key) is unusable. */
+  public static RunFailure badConfig(String message, Throwable cause) {
+    return new RunFailure(FAILED, message, cause);
+  }
+
+  /** The pseudonym key differs from the one the warehouse was built with. */
+  public static RunFailure keyMismatch(String keyFileHint) {
+    return new RunFailure(
+        FAILED,
+        "the pseudonym key differs from the key this warehouse was built with, so the same person"
+            + " would get a different pseudonym and be counted twice. Run with the original key"
+            + " (--key-file or "
+            + keyFileHint
+            + "), or start a new warehouse. Nothing was changed.",
+        null);
+  }
+
+  /** No successful run is recorded (nothing to read yet) or the asked run is unknown. */
+  public static RunFailure noSuchRun(String warehouse, String runId) {
+    return new RunFailure(
+        FAILED,
+        runId == null
+            ? "the warehouse "
+                + warehouse
+                + " has no published run yet; run jobs/nightly.sh --warehouse "
+                + warehouse
+                + " first"
+            : "the warehouse "
+                + warehouse
+                + " has no published run "
+                + runId
+                + "; list its runs with jobs/runs.sh --warehouse "
+                + warehouse,
+        null);
+  }
+
+  /** Tables hold commits of another writer after the version this run would restore. */
+  public static RunFailure foreignCommits(String tablesAndWriters) {
+    return new RunFailure(
+        FAILED,
+        "not restored, as they hold commits this run did not write: "
+            + tablesAndWriters
+            + "; run jobs/runs.sh to see which run wrote them, then run the nightly job again (it"
+            + " repairs the tables of runs that did not finish).",
+        null);
+  }
+
+  /** A table's newest commit file is not whole. */
+  public static RunFailure damagedTable(String table, String file, long version, String problem) {
+    return new RunFailure(
+        FAILED,
+        "the Delta table "
+            + table
+            + " is damaged: its commit file "
+            + file
+            + " (version "
+            + version
+            + ") is not whole ("
+            + problem
+            + "). Nothing was changed. If jobs/runs.sh shows no published run with that version"
+            + " of the table, move the file out of _delta_log and run again; otherwise restore the"
+            + " file from a backup.",
+        null);
+  }
+
+  /** Any other failure of a run: what failed, in one line. */
+  public static RunFailure runFailed(Throwable cause) {
+    if (cause instanceof RunFailure f) {
+      return f;
+    }
+    return new RunFailure(
+        FAILED,
+        "the run failed: "
+            + oneLine(cause)
+            + ". Every table is restored to the last published run; fix the cause and run again"
+            + " (the full trace is in the log).",
+        cause);
+  }
+
+  /**
+   * The first line of a throwable's message, cut to 300 characters; its type (and its cause's
+   * message) when it has no message.
+   */
+  public static String oneLine(Throwable t) {
+    String m = t.getMessage();
+    if (m == null || m.isBlank()) {
+      m = t.getClass().getSimpleName();
+      if (t.getCause() != null && t.getCause() != t) {
+        return m + ": " + oneLine(t.getCause());
+      }
+    }
+    m = m.strip();
+    int nl = m.indexOf('\n');
+    if (nl >= 0) {
+      m = m.substring(0, nl).strip();
+    }
+    return m.length() > 300 ? m.substring(0, 300) + "…" : m;
+  }
+}

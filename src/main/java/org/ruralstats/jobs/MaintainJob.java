@@ -1,0 +1,136 @@
+package org.ruralstats.jobs;
+
+import io.delta.tables.DeltaTable;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.ruralstats.config.SparkSessions;
+import org.ruralstats.errors.RunFailure;
+import org.ruralstats.errors.RuralStatsErrors;
+import org.ruralstats.ingest.contract.SourceContract;
+import org.ruralstats.warehouse.RunHistory;
+import org.ruralstats.warehouse.RunTransaction;
+import org.ruralstats.warehouse.Warehouse;
+import org.ruralstats.warehouse.WarehouseLock;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Housekeeping under the warehouse lock: compacts every table's small files (Delta OPTIMIZE),
+ * records the compacted versions as a {@code maintained} run, then removes the data files no kept
+ * run needs (Delta VACUUM with a retention reaching back to the start of the oldest kept published
+ * run, so {@code jobs/export.sh --as-of} works for every kept run).
+ */
+@Command(
+    name = "maintain",
+    mixinStandardHelpOptions = true,
+    description = "Compact the warehouse's tables and remove data files no kept run needs.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:done", "1:failed (the message says why)", "3:another run holds the lock"})
+public final class MaintainJob implements Callable<Integer> {
+
+  @Option(names = "--warehouse", required = true, description = "warehouse folder")
+  String warehouse;
+
+  @Option(
+      names = "--keep-runs",
+      defaultValue = "30",
+      description =
+          "published runs whose state stays readable with --as-of (default: ${DEFAULT-VALUE})")
+  int keepRuns;
+
+  /** Runs the maintenance from the command line. */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new MaintainJob()).execute(args));
+  }
+
+  @Override
+  public Integer call() {
+    SparkSession spark = SparkSessions.create("rural-stats maintain", 4);
+    try {
+      return maintain(new Warehouse(spark, warehouse), keepRuns, System.out);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /**
+   * Maintains a warehouse.
+   *
+   * @return the exit code
+   */
+  static int maintain(Warehouse wh, int keepRuns, PrintStream out) {
+    if (keepRuns < 1) {
+      out.println("error: --keep-runs must be at least 1 (the last published run is always kept)");
+      return RuralStatsErrors.FAILED;
+    }
+    String runId = RunHistory.newRunId();
+    SparkSession spark = wh.spark();
+    try (WarehouseLock lock =
+        WarehouseLock.acquire(spark.sparkContext().hadoopConfiguration(), wh.root(), runId)) {
+      RunHistory history = new RunHistory(wh);
+      List<RunHistory.Run> published =
+          history.recorded().stream()
+              .filter(r -> r.outcome().equals(RunHistory.PUBLISHED))
+              .toList();
+      if (published.isEmpty()) {
+        throw RuralStatsErrors.noSuchRun(wh.root(), null);
+      }
+      RunHistory.Run oldestKept = published.get(Math.max(0, published.size() - keepRuns));
+      List<String> tables = new ArrayList<>(IngestStage.tables(SourceContract.standard()));
+      tables.add(Warehouse.INDICATORS);
+      RunTransaction tx = new RunTransaction(wh, tables, runId);
+      try {
+        tx.begin();
+        Map<String, Long> state = history.lastState().orElseThrow().tableVersions();
+        for (String t : tables) {
+          if (state.containsKey(t)) {
+            DeltaTable.forPath(spark, wh.path(t)).optimize().executeCompaction();
+          }
+        }
+        lock.assertHeld();
+        tx.commitMaintenance();
+      } catch (RuntimeException e) {
+        tx.rollback(RuralStatsErrors.oneLine(e));
+        throw e;
+      }
+      long hours = Duration.between(oldestKept.startedAt(), Instant.now()).toHours() + 1;
+      spark.conf().set("spark.databricks.delta.retentionDurationCheck.enabled", "false");
+      for (String t : tables) {
+        if (wh.exists(t)) {
+          if (hours > 30 * 24) {
+            spark.sql(
+                "ALTER TABLE delta.`"
+                    + wh.path(t)
+                    + "` SET TBLPROPERTIES ('delta.logRetentionDuration' = 'interval "
+                    + hours
+                    + " hours')");
+          }
+          DeltaTable.forPath(spark, wh.path(t)).vacuum(hours);
+        }
+      }
+      out.printf(
+          "maintained %s: compacted %d tables; kept the data of the last %d published run(s), from"
+              + " %s (vacuum retention %d h)%n",
+          wh.root(), tables.size(), keepRuns, oldestKept.runId(), hours);
+      return RuralStatsErrors.OK;
+    } catch (RunFailure f) {
+      out.println("error: " + f.getMessage());
+      return f.exitCode();
+    } catch (RuntimeException e) {
+      out.println(
+          "error: maintenance of "
+              + wh.root()
+              + " failed: "
+              + RuralStatsErrors.oneLine(e)
+              + "; the tables are as the last run left them. Run it again.");
+      return RuralStatsErrors.FAILED;
+    }
+  }
+}

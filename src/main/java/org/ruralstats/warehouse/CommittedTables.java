@@ -1,0 +1,77 @@
+package org.ruralstats.warehouse;
+
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.ruralstats.errors.RuralStatsErrors;
+
+/**
+ * The read path for everyone outside a run (exports, reports, notebooks): each table at the version
+ * recorded by a published run in {@link Warehouse#RUNS}, never at the table's latest version, so a
+ * run in progress or killed midway is never seen.
+ */
+public final class CommittedTables {
+  private final Warehouse warehouse;
+  private final RunHistory.Run run;
+
+  private CommittedTables(Warehouse warehouse, RunHistory.Run run) {
+    this.warehouse = warehouse;
+    this.run = run;
+  }
+
+  /**
+   * The tables as the last published run left them.
+   *
+   * @throws org.ruralstats.errors.RunFailure when no run was published yet
+   */
+  public static CommittedTables latest(Warehouse warehouse) {
+    return new CommittedTables(
+        warehouse,
+        new RunHistory(warehouse)
+            .lastPublished()
+            .orElseThrow(() -> RuralStatsErrors.noSuchRun(warehouse.root(), null)));
+  }
+
+  /**
+   * The tables as the published run {@code runId} left them.
+   *
+   * @throws org.ruralstats.errors.RunFailure when there is no such published run
+   */
+  public static CommittedTables asOf(Warehouse warehouse, String runId) {
+    return new CommittedTables(
+        warehouse,
+        new RunHistory(warehouse)
+            .published(runId)
+            .orElseThrow(() -> RuralStatsErrors.noSuchRun(warehouse.root(), runId)));
+  }
+
+  /** The run whose state this is. */
+  public String runId() {
+    return run.runId();
+  }
+
+  /** The published run itself. */
+  public RunHistory.Run run() {
+    return run;
+  }
+
+  /** The recorded version of every table. */
+  public Map<String, Long> versions() {
+    return run.tableVersions();
+  }
+
+  /** Whether the run's state holds the table. */
+  public boolean has(String table) {
+    return run.tableVersions().containsKey(table);
+  }
+
+  /** Reads a table at its recorded version. */
+  public Dataset<Row> read(String table) {
+    Long v = run.tableVersions().get(table);
+    if (v == null) {
+      throw new IllegalArgumentException(
+          "run " + run.runId() + " recorded no version of " + warehouse.path(table));
+    }
+    return warehouse.readAt(table, v);
+  }
+}

@@ -1,0 +1,215 @@
+package org.ruralstats.warehouse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The runs of a warehouse: the rows of {@link Warehouse#RUNS} (published, failed, interrupted and
+ * repaired, maintained; a row without an outcome, written before outcomes were recorded, is
+ * published) and the runs refused by the lock (small files under {@code meta/refused/}, written
+ * without the lock, so they never touch a table).
+ */
+public final class RunHistory {
+  /** The format of run ids (their start time in UTC). */
+  public static final DateTimeFormatter RUN_ID =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  /** Outcome of a run whose tables readers see. */
+  public static final String PUBLISHED = "published";
+
+  /** Outcome of a maintenance run (same content, compacted files). */
+  public static final String MAINTAINED = "maintained";
+
+  private static final String REFUSED_DIR = "meta/refused";
+
+  /** One run. */
+  public record Run(
+      String runId,
+      Instant startedAt,
+      Instant finishedAt,
+      String outcome,
+      String keyFingerprint,
+      Map<String, Long> tableVersions,
+      int filesProcessed,
+      int filesRejected,
+      long rowsRead,
+      long rowsRejected,
+      String detail) {
+    /** Whether readers may see this run's table versions. */
+    public boolean readable() {
+      return PUBLISHED.equals(outcome) || MAINTAINED.equals(outcome);
+    }
+  }
+
+  private final Warehouse warehouse;
+
+  /** The history of a warehouse. */
+  public RunHistory(Warehouse warehouse) {
+    this.warehouse = warehouse;
+  }
+
+  /** A new run id: the current time. */
+  public static String newRunId() {
+    return RUN_ID.format(Instant.now());
+  }
+
+  /** The start time a run id stands for (now when it is not one). */
+  public static Instant startOf(String runId) {
+    try {
+      return Instant.from(RUN_ID.parse(runId));
+    } catch (DateTimeParseException e) {
+      return Instant.now();
+    }
+  }
+
+  /** Every recorded run of the runs table, oldest first (one row per run and outcome). */
+  public List<Run> recorded() {
+    if (!warehouse.exists(Warehouse.RUNS)) {
+      return List.of();
+    }
+    Dataset<Row> runs = warehouse.read(Warehouse.RUNS);
+    boolean hasOutcome = Arrays.asList(runs.columns()).contains("outcome");
+    List<Run> out = new ArrayList<>();
+    for (Row r : runs.collectAsList()) {
+      String outcome =
+          hasOutcome && !r.isNullAt(r.fieldIndex("outcome"))
+              ? r.getString(r.fieldIndex("outcome"))
+              : PUBLISHED;
+      String detail =
+          hasOutcome && !r.isNullAt(r.fieldIndex("detail"))
+              ? r.getString(r.fieldIndex("detail"))
+              : null;
+      Map<String, Long> versions =
+          new LinkedHashMap<>(r.<String, Long>getJavaMap(r.fieldIndex("table_versions")));
+      out.add(
+          new Run(
+              r.getString(r.fieldIndex("run_id")),
+              r.<Timestamp>getAs("started_at").toInstant(),
+              r.<Timestamp>getAs("finished_at").toInstant(),
+              outcome,
+              r.getString(r.fieldIndex("key_fingerprint")),
+              versions,
+              r.getInt(r.fieldIndex("files_processed")),
+              r.getInt(r.fieldIndex("files_rejected")),
+              r.getLong(r.fieldIndex("rows_read")),
+              r.getLong(r.fieldIndex("rows_rejected")),
+              detail));
+    }
+    out.sort(Comparator.comparing(Run::finishedAt).thenComparing(Run::runId));
+    return out;
+  }
+
+  /** Every run, recorded or refused by the lock, newest first. */
+  public List<Run> all() {
+    List<Run> out = new ArrayList<>(recorded());
+    out.addAll(refused());
+    out.sort(Comparator.comparing(Run::finishedAt).thenComparing(Run::runId).reversed());
+    return out;
+  }
+
+  /** The last run readers see. */
+  public Optional<Run> lastPublished() {
+    List<Run> runs = recorded();
+    for (int i = runs.size() - 1; i >= 0; i--) {
+      if (runs.get(i).readable()) {
+        return Optional.of(runs.get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A published run by id. */
+  public Optional<Run> published(String runId) {
+    return recorded().stream()
+        .filter(r -> r.readable() && r.runId().equals(runId))
+        .reduce((a, b) -> b);
+  }
+
+  /**
+   * The last recorded state of the tables (any outcome): the versions every table must be at when
+   * no run is in progress.
+   */
+  public Optional<Run> lastState() {
+    List<Run> runs = recorded();
+    return runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(runs.size() - 1));
+  }
+
+  /** Records a run the lock refused (a small file; no table is touched). */
+  public static void recordRefused(
+      org.apache.hadoop.conf.Configuration conf, String warehouse, String runId, String holder) {
+    try {
+      Path p = new Path(new Path(warehouse, REFUSED_DIR), runId + ".properties");
+      FileSystem fs = p.getFileSystem(conf);
+      Properties props = new Properties();
+      props.setProperty("run_id", runId);
+      props.setProperty("finished_at", Instant.now().toString());
+      props.setProperty("detail", "refused: the lock is held by " + holder);
+      StringWriter w = new StringWriter();
+      props.store(w, "rural-stats run refused by the warehouse lock");
+      try (OutputStream o = fs.create(p, true)) {
+        o.write(w.toString().getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (IOException | RuntimeException e) {
+      // the refusal is on the console; its record is best effort
+    }
+  }
+
+  private List<Run> refused() {
+    List<Run> out = new ArrayList<>();
+    Path dir = new Path(warehouse.root(), REFUSED_DIR);
+    try {
+      FileSystem fs = dir.getFileSystem(warehouse.spark().sparkContext().hadoopConfiguration());
+      if (!fs.exists(dir)) {
+        return out;
+      }
+      for (FileStatus st : fs.listStatus(dir)) {
+        if (!st.getPath().getName().endsWith(".properties")) {
+          continue;
+        }
+        Properties p = new Properties();
+        try (InputStream in = fs.open(st.getPath())) {
+          p.load(new StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        }
+        String id = p.getProperty("run_id", st.getPath().getName());
+        out.add(
+            new Run(
+                id,
+                startOf(id),
+                Instant.parse(p.getProperty("finished_at", Instant.now().toString())),
+                "refused",
+                "",
+                Map.of(),
+                0,
+                0,
+                0,
+                0,
+                p.getProperty("detail")));
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot list " + dir, e);
+    }
+    return out;
+  }
+}

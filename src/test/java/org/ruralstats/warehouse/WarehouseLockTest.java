@@ -1,0 +1,100 @@
+package org.ruralstats.warehouse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ruralstats.errors.RunFailure;
+import org.ruralstats.errors.RuralStatsErrors;
+
+/** The warehouse lock on the local file system (no Spark needed). */
+class WarehouseLockTest {
+  private final Configuration conf = new Configuration();
+  @TempDir Path tmp;
+
+  @Test
+  void aSecondRunIsRefusedWithTheHolderNamedUntilTheFirstReleases() {
+    String wh = tmp.resolve("wh").toString();
+    WarehouseLock first = WarehouseLock.acquire(conf, wh, "run-A");
+    RunFailure refused =
+        assertThrows(RunFailure.class, () -> WarehouseLock.acquire(conf, wh, "run-B"));
+    assertEquals(RuralStatsErrors.LOCK_HELD, refused.exitCode());
+    assertTrue(refused.getMessage().contains("run run-A on host "), refused.getMessage());
+    assertTrue(
+        refused.getMessage().contains("process " + ProcessHandle.current().pid()),
+        refused.getMessage());
+    first.assertHeld();
+    first.close();
+    try (WarehouseLock second = WarehouseLock.acquire(conf, wh, "run-B")) {
+      assertTrue(second.takenOver().isEmpty(), "a released lock is no takeover");
+    }
+  }
+
+  @Test
+  void aDeadHolderIsTakenOverAndTheOldHolderNoticesItLostTheLock() throws Exception {
+    String wh = tmp.resolve("wh").toString();
+    Path dir = tmp.resolve("wh/_lock");
+    Files.createDirectories(dir);
+    // a holder on another host whose lease lapsed an hour ago
+    holderFile(dir, 7, "run-dead", "elsewhere.example", 12345, Instant.now().minusSeconds(3600));
+    try (WarehouseLock lock = WarehouseLock.acquire(conf, wh, "run-C")) {
+      assertEquals("run-dead", lock.takenOver().orElseThrow().runId());
+      assertEquals(8, lock.holder().generation());
+      assertFalse(Files.exists(dir.resolve("holder-0000000007")), "the dead generation is gone");
+    }
+    // a holder on this host whose process is gone: taken over at once, lease or not
+    long deadPid = new ProcessBuilder("true").start().pid();
+    Thread.sleep(200);
+    holderFile(
+        dir,
+        9,
+        "run-killed",
+        java.net.InetAddress.getLocalHost().getHostName(),
+        deadPid,
+        Instant.now());
+    try (WarehouseLock lock = WarehouseLock.acquire(conf, wh, "run-D")) {
+      assertEquals("run-killed", lock.takenOver().orElseThrow().runId());
+      // someone took this lock over (it stalled past its lease): it must not publish
+      holderFile(dir, 11, "run-E", "elsewhere.example", 1, Instant.now());
+      RunFailure lost = assertThrows(RunFailure.class, lock::assertHeld);
+      assertEquals(RuralStatsErrors.FAILED, lost.exitCode());
+      assertTrue(lost.getMessage().contains("taken over by run run-E"), lost.getMessage());
+    }
+    // a live holder on another host (lease fresh) is never taken over
+    RunFailure refused =
+        assertThrows(RunFailure.class, () -> WarehouseLock.acquire(conf, wh, "run-F"));
+    assertEquals(RuralStatsErrors.LOCK_HELD, refused.exitCode());
+  }
+
+  @Test
+  void aWarehousePathThatIsAFileIsAClearError() throws IOException {
+    Path file = Files.writeString(tmp.resolve("wh"), "x");
+    RunFailure e =
+        assertThrows(RunFailure.class, () -> WarehouseLock.acquire(conf, file.toString(), "r"));
+    assertEquals(RuralStatsErrors.FAILED, e.exitCode());
+    assertTrue(e.getMessage().contains("is a file, not a folder"), e.getMessage());
+  }
+
+  private static void holderFile(
+      Path dir, long gen, String runId, String host, long pid, Instant started) throws IOException {
+    Files.writeString(
+        dir.resolve(String.format("holder-%010d", gen)),
+        "run_id="
+            + runId
+            + "\nhost="
+            + host
+            + "\npid="
+            + pid
+            + "\nstarted_at="
+            + started
+            + "\nlease_ms=60000\ntoken=x\n");
+  }
+}
