@@ -16,7 +16,8 @@
 # --conf settings win over the job's defaults (also without --master, where they become -Dspark.K=V).
 # --spark-opt passes one more option to SparkSubmit (e.g. --spark-opt=--executor-memory=2g).
 # Exit codes: 0 all files loaded (rejected rows allowed); 2 published, but a file of the landing
-# folder stands rejected as a whole; 1 the run failed and nothing published changed.
+# folder stands rejected as a whole; 1 the run failed and nothing published changed; 3 another
+# run holds the warehouse lock (the message names it) and this run did nothing.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 landing=""
