@@ -167,11 +167,11 @@ public final class LandingFolder {
   }
 
   /**
-   * The entries of a county's source folder that are not {@code .csv} files (folders end with
-   * "/").
+   * The entries of a county's source folder that are not {@code .csv} files (folders end with "/").
    */
   public List<String> ignored(String county, String source) {
-    return IgnoredEntries.of(fs, new Path(county.isEmpty() ? root : new Path(root, county), source));
+    return IgnoredEntries.of(
+        fs, new Path(county.isEmpty() ? root : new Path(root, county), source));
   }
 
   private List<String> unknownFolders(Path dir) {

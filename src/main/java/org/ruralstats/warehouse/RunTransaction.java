@@ -92,6 +92,7 @@ public final class RunTransaction {
     RunHistory history = new RunHistory(warehouse);
     baseline = history.lastState().map(RunHistory.Run::tableVersions).orElse(Map.of());
     committedFingerprint = history.lastPublished().map(RunHistory.Run::keyFingerprint).orElse(null);
+    begun = true;
     Set<String> writers = new LinkedHashSet<>();
     Map<String, Long> repaired = new LinkedHashMap<>(baseline);
     int restored = 0;

@@ -6,12 +6,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.ruralstats.config.SparkSessions;
+import org.ruralstats.warehouse.CommittedTables;
 import org.ruralstats.warehouse.Warehouse;
 
 /**
  * The one place the notebooks read the warehouse's tables, through the project's {@link Warehouse}.
- * Which version a notebook sees is decided here (today: each table's current version), so switching
- * every notebook to "the versions of the last successful run" is a change to {@link #read} only.
+ * {@link #read} gives each table at the version the last published run recorded ({@link
+ * CommittedTables}), never its latest version, which a run in progress may be writing; the run
+ * history ({@link Warehouse#RUNS}) is read as it stands.
  */
 public final class Tables {
   /** The environment variable {@code notebooks/run.sh} sets to the warehouse to read. */
@@ -86,10 +88,32 @@ public final class Tables {
     return warehouse.spark();
   }
 
-  /** A table as the notebooks see it. */
+  /**
+   * A table as the last published run left it (the run history: as it stands).
+   *
+   * @throws IllegalArgumentException when the last published run recorded no such table
+   */
   public Dataset<Row> read(String table) {
     requireExists(table);
-    return warehouse.read(table);
+    if (table.equals(Warehouse.RUNS)) {
+      return warehouse.read(table);
+    }
+    CommittedTables published = CommittedTables.latest(warehouse);
+    if (!published.has(table)) {
+      throw new IllegalArgumentException(
+          "the last published run "
+              + published.runId()
+              + " of "
+              + warehouse.root()
+              + " recorded no table "
+              + table);
+    }
+    return published.read(table);
+  }
+
+  /** The id of the published run whose tables {@link #read} gives. */
+  public String publishedRun() {
+    return CommittedTables.latest(warehouse).runId();
   }
 
   /** A table as it was at Delta version {@code version} (time travel). */

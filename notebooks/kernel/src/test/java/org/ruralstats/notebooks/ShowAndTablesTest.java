@@ -19,6 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ruralstats.config.SparkSessions;
+import org.ruralstats.warehouse.RunHistory;
+import org.ruralstats.warehouse.RunTransaction;
 import org.ruralstats.warehouse.Warehouse;
 
 /** The notebooks' helpers on real Spark and real Delta tables. */
@@ -68,16 +70,21 @@ class ShowAndTablesTest {
   }
 
   @Test
-  void tablesReadsCurrentAndEarlierVersionsThroughTheWarehouse(@TempDir Path dir) {
+  void tablesReadsThePublishedRunsVersionsNeverAnUnfinishedRunsOnes(@TempDir Path dir) {
     Warehouse w = new Warehouse(spark, dir.toString());
+    RunTransaction tx =
+        new RunTransaction(w, List.of(Warehouse.INDICATORS), RunHistory.newRunId());
+    tx.begin();
     w.overwrite(Warehouse.INDICATORS, villages());
+    tx.commit("fingerprint", 1, 0, 3, 0);
+    // a run that never reached its commit point left a newer version behind
     w.overwrite(Warehouse.INDICATORS, villages().limit(1));
-    w.overwrite(Warehouse.RUNS, spark.range(1).toDF("run"));
     Tables tables = Tables.open(w);
-    assertEquals(1, tables.read(Warehouse.INDICATORS).count());
-    assertEquals(3, tables.readVersion(Warehouse.INDICATORS, 0).count());
+    assertEquals(3, tables.read(Warehouse.INDICATORS).count());
+    assertEquals(1, tables.readVersion(Warehouse.INDICATORS, 1).count());
     assertEquals(2, tables.history(Warehouse.INDICATORS).count());
     assertEquals(List.of(Warehouse.INDICATORS, Warehouse.RUNS), tables.present());
+    assertEquals(tx.runId(), tables.publishedRun());
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> tables.read(Warehouse.REJECTS));
     assertTrue(e.getMessage().contains("No table quality/rejects"), e.getMessage());
