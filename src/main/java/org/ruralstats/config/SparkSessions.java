@@ -2,6 +2,7 @@ package org.ruralstats.config;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.ruralstats.privacy.WarehouseModes;
 
 /**
  * Builds the SparkSession the pipeline runs in: Delta Lake enabled, settings sized for a county on
@@ -54,6 +55,9 @@ public final class SparkSessions {
     conf.setIfMissing("spark.sql.session.timeZone", "UTC");
     conf.setIfMissing("spark.sql.ansi.enabled", "true");
     conf.setIfMissing("spark.databricks.delta.schema.autoMerge.enabled", "false");
+    // every file the job creates through Hadoop starts owner-only; WarehouseModes widens the
+    // zones that may be shared once a run has committed (the raw zone never)
+    conf.setIfMissing("spark.hadoop." + WarehouseModes.UMASK_KEY, "077");
     if (!conf.contains("spark.master")) {
       conf.setMaster("local[*]");
     }

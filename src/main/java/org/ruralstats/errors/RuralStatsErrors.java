@@ -109,6 +109,60 @@ public final class RuralStatsErrors {
         null);
   }
 
+  /** A run asked for with --as-of was published before an erasure on request. */
+  public static RunFailure erasedSince(String warehouse, String runId, String erasure) {
+    return new RunFailure(
+        FAILED,
+        "run "
+            + runId
+            + " of the warehouse "
+            + warehouse
+            + " was published before the erasure "
+            + erasure
+            + " and still holds the erased persons, so it is no longer readable; read a later run"
+            + " (jobs/runs.sh --warehouse "
+            + warehouse
+            + ")",
+        null);
+  }
+
+  /** The file of ID numbers to erase is missing, unreadable or holds a malformed line. */
+  public static RunFailure badIdsFile(String message) {
+    return new RunFailure(FAILED, message + " Nothing was erased.", null);
+  }
+
+  /** The new pseudonym key of a rotation is unusable. */
+  public static RunFailure badNewKey(String message) {
+    return new RunFailure(
+        FAILED, message + " Nothing was changed; the old key stays in force.", null);
+  }
+
+  /** The raw zone does not hold the ID of every pseudonym of a clean table: no rotation. */
+  public static RunFailure rotationIncomplete(String table, long rows) {
+    return new RunFailure(
+        FAILED,
+        "cannot rotate the pseudonym key: "
+            + rows
+            + " row(s) of "
+            + table
+            + " have a pseudonym whose ID number is no longer in the raw zone (raw/rows), so"
+            + " it cannot be derived under the new key. Nothing was changed; the old key stays"
+            + " in force. Deliver those persons' files again (or erase them), then rotate.",
+        null);
+  }
+
+  /** Recomputing the indicators under the new key changed published figures: no rotation. */
+  public static RunFailure rotationChangedFigures(long rows) {
+    return new RunFailure(
+        FAILED,
+        "the key rotation would change "
+            + rows
+            + " published indicator row(s), so it was undone: nothing was changed and the old key"
+            + " stays in force. Report this as a bug (the pseudonyms of the raw zone and the clean"
+            + " tables disagree).",
+        null);
+  }
+
   /** Tables hold commits of another writer after the version this run would restore. */
   public static RunFailure foreignCommits(String tablesAndWriters) {
     return new RunFailure(

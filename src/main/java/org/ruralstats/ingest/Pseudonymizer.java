@@ -27,6 +27,11 @@ public final class Pseudonymizer implements Serializable {
     this.key = key.clone();
   }
 
+  /** The erasure tokens under the same key (see {@link org.ruralstats.privacy.ErasureTokens}). */
+  public org.ruralstats.privacy.ErasureTokens erasureTokens() {
+    return new org.ruralstats.privacy.ErasureTokens(key);
+  }
+
   /** The pseudonym of an ID number (upper-cased first). */
   public String pseudonym(String id) {
     return hex(

@@ -28,6 +28,8 @@ import org.ruralstats.ingest.RawRows;
 import org.ruralstats.ingest.SourceFileParser;
 import org.ruralstats.ingest.contract.SourceContract;
 import org.ruralstats.ingest.contract.SourceSpec;
+import org.ruralstats.privacy.ErasedPersons;
+import org.ruralstats.privacy.ErasureTokens;
 import org.ruralstats.quality.FileLedger;
 import org.ruralstats.quality.Orphans;
 import org.ruralstats.quality.Rejects;
@@ -47,6 +49,8 @@ public final class IngestStage {
   private final String runId;
   private final Consumer<String> progress;
   private final int parallelism;
+  private final ErasureTokens tokens;
+  private Set<String> erased = Set.of();
 
   /**
    * @param warehouse where the tables are
@@ -75,6 +79,7 @@ public final class IngestStage {
           }
         };
     this.parallelism = Math.max(1, parallelism);
+    this.tokens = pseudonymizer.erasureTokens();
   }
 
   /** Every table the ingest stage writes. */
@@ -85,6 +90,14 @@ public final class IngestStage {
     t.add(Warehouse.REJECTS);
     t.add(Warehouse.FILE_LEDGER);
     t.add(Warehouse.ORPHANS);
+    return t;
+  }
+
+  /** Every table a run of any job may write (except the runs table): ingest, indicators, audit. */
+  public static List<String> allTables() {
+    List<String> t = new ArrayList<>(tables(SourceContract.standard()));
+    t.add(Warehouse.INDICATORS);
+    t.add(Warehouse.ERASURES);
     return t;
   }
 
@@ -102,6 +115,7 @@ public final class IngestStage {
   public IngestReport run(LandingFolder landing) {
     Map<String, Row> ledger = readLedger();
     checkLayout(landing, ledger);
+    erased = ErasedPersons.tokens(warehouse);
     for (String notice : landing.notices()) {
       progress.accept("  note: " + notice);
     }
@@ -236,6 +250,7 @@ public final class IngestStage {
           DivisionRules.apply(
               parsed, warehouse.readOrEmpty(Warehouse.clean(spec.name()), CleanRows.schema(spec)));
     }
+    parsed = ErasedPersons.setAside(warehouse, spec, parsed, pseudonymizer, tokens, erased);
     parsed = parsed.persist(StorageLevel.MEMORY_AND_DISK());
 
     // One row per file: small, bounded by the number of files, whatever their size.

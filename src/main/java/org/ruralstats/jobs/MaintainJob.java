@@ -4,7 +4,6 @@ import io.delta.tables.DeltaTable;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -12,7 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import org.ruralstats.config.SparkSessions;
 import org.ruralstats.errors.RunFailure;
 import org.ruralstats.errors.RuralStatsErrors;
-import org.ruralstats.ingest.contract.SourceContract;
+import org.ruralstats.privacy.WarehouseModes;
 import org.ruralstats.warehouse.RunHistory;
 import org.ruralstats.warehouse.RunTransaction;
 import org.ruralstats.warehouse.Warehouse;
@@ -45,6 +44,15 @@ public final class MaintainJob implements Callable<Integer> {
           "published runs whose state stays readable with --as-of (default: ${DEFAULT-VALUE})")
   int keepRuns;
 
+  @Option(
+      names = "--erasure-retention-hours",
+      defaultValue = "168",
+      description =
+          "hours after an erasure before the data files still holding the erased rows are removed"
+              + " (default: ${DEFAULT-VALUE}, Delta's own retention: readers that started before"
+              + " the erasure can finish)")
+  long erasureRetentionHours;
+
   /** Runs the maintenance from the command line. */
   public static void main(String[] args) {
     System.exit(new CommandLine(new MaintainJob()).execute(args));
@@ -54,7 +62,7 @@ public final class MaintainJob implements Callable<Integer> {
   public Integer call() {
     SparkSession spark = SparkSessions.create("rural-stats maintain", 4);
     try {
-      return maintain(new Warehouse(spark, warehouse), keepRuns, System.out);
+      return maintain(new Warehouse(spark, warehouse), keepRuns, erasureRetentionHours, System.out);
     } finally {
       spark.stop();
     }
@@ -65,7 +73,7 @@ public final class MaintainJob implements Callable<Integer> {
    *
    * @return the exit code
    */
-  static int maintain(Warehouse wh, int keepRuns, PrintStream out) {
+  static int maintain(Warehouse wh, int keepRuns, long erasureRetentionHours, PrintStream out) {
     if (keepRuns < 1) {
       out.println("error: --keep-runs must be at least 1 (the last published run is always kept)");
       return RuralStatsErrors.FAILED;
@@ -77,14 +85,21 @@ public final class MaintainJob implements Callable<Integer> {
       RunHistory history = new RunHistory(wh);
       List<RunHistory.Run> published =
           history.recorded().stream()
-              .filter(r -> r.outcome().equals(RunHistory.PUBLISHED))
+              .filter(r -> r.readable() && !r.outcome().equals(RunHistory.MAINTAINED))
               .toList();
       if (published.isEmpty()) {
         throw RuralStatsErrors.noSuchRun(wh.root(), null);
       }
       RunHistory.Run oldestKept = published.get(Math.max(0, published.size() - keepRuns));
-      List<String> tables = new ArrayList<>(IngestStage.tables(SourceContract.standard()));
-      tables.add(Warehouse.INDICATORS);
+      List<String> tables = IngestStage.allTables();
+      WarehouseModes modes = WarehouseModes.of(spark, wh.root());
+      if (modes.closeRaw() > 0) {
+        out.println(
+            "warning: parts of "
+                + wh.path("raw")
+                + " could be read by other users; made"
+                + " them owner-only (0700/0600)");
+      }
       RunTransaction tx = new RunTransaction(wh, tables, runId);
       try {
         tx.begin();
@@ -101,6 +116,16 @@ public final class MaintainJob implements Callable<Integer> {
         throw e;
       }
       long hours = Duration.between(oldestKept.startedAt(), Instant.now()).toHours() + 1;
+      // an erasure is permanent: once its retention has passed, the files holding the erased
+      // rows go, whatever runs are kept (runs before an erasure are not readable anyway)
+      String erasedBy = null;
+      for (RunHistory.Run r : history.recorded()) {
+        long age = Duration.between(r.finishedAt(), Instant.now()).toHours();
+        if (r.outcome().equals(RunHistory.ERASED) && age >= erasureRetentionHours && age < hours) {
+          hours = age;
+          erasedBy = r.runId();
+        }
+      }
       spark.conf().set("spark.databricks.delta.retentionDurationCheck.enabled", "false");
       for (String t : tables) {
         if (wh.exists(t)) {
@@ -119,6 +144,10 @@ public final class MaintainJob implements Callable<Integer> {
           "maintained %s: compacted %d tables; kept the data of the last %d published run(s), from"
               + " %s (vacuum retention %d h)%n",
           wh.root(), tables.size(), keepRuns, oldestKept.runId(), hours);
+      if (erasedBy != null) {
+        out.println("removed the data files still holding the rows erased by " + erasedBy);
+      }
+      modes.applyAll();
       return RuralStatsErrors.OK;
     } catch (RunFailure f) {
       out.println("error: " + f.getMessage());

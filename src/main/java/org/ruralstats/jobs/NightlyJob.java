@@ -2,7 +2,6 @@ package org.ruralstats.jobs;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
@@ -17,6 +16,7 @@ import org.ruralstats.export.Outputs;
 import org.ruralstats.ingest.LandingFolder;
 import org.ruralstats.ingest.Pseudonymizer;
 import org.ruralstats.ingest.contract.SourceContract;
+import org.ruralstats.privacy.WarehouseModes;
 import org.ruralstats.report.PublishedTables;
 import org.ruralstats.warehouse.RunHistory;
 import org.ruralstats.warehouse.RunTransaction;
@@ -170,8 +170,8 @@ public final class NightlyJob implements Callable<Integer> {
     SourceContract contract = SourceContract.standard();
     Pseudonymizer pseudonymizer = new Pseudonymizer(config.pseudonymKey());
     Warehouse wh = new Warehouse(spark, config.warehouse());
-    List<String> tables = new ArrayList<>(IngestStage.tables(contract));
-    tables.add(Warehouse.INDICATORS);
+    List<String> tables = IngestStage.allTables();
+    WarehouseModes modes = WarehouseModes.of(spark, wh.root());
     RunTransaction tx = new RunTransaction(wh, tables, runId);
     out.println("rural-stats nightly run " + runId);
     out.println("  landing:   " + config.landing());
@@ -182,6 +182,15 @@ public final class NightlyJob implements Callable<Integer> {
       for (String dead : tx.interruptedRuns()) {
         out.println(
             "warning: run " + dead + " did not finish; its tables were restored (jobs/runs.sh)");
+      }
+      int opened = modes.closeRaw();
+      if (opened > 0) {
+        out.println(
+            "warning: "
+                + opened
+                + " file(s) or folder(s) under "
+                + wh.path("raw")
+                + " (ID numbers) could be read by other users; made them owner-only (0700/0600)");
       }
       LandingFolder landing;
       try {
@@ -234,12 +243,15 @@ public final class NightlyJob implements Callable<Integer> {
       return f.exitCode();
     }
     try {
+      modes.applyAll();
       if (config.exportDir() != null) {
         String dir = config.exportDir().toString();
         PublishedTables published = PublishedTables.latest(wh);
         Outputs.find("indicators", "csv")
             .write(published, ExportFilter.NONE, dir + "/indicators.csv");
         Outputs.find("rejects", "csv").write(published, ExportFilter.NONE, dir + "/rejects.csv");
+        modes.applyToExport(dir + "/indicators.csv");
+        modes.applyToExport(dir + "/rejects.csv");
       }
       new NightlySummary(wh, out).print(report, config, (System.nanoTime() - t0) / 1e9);
     } catch (Throwable t) {

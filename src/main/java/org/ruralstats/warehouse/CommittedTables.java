@@ -38,11 +38,17 @@ public final class CommittedTables {
    * @throws org.ruralstats.errors.RunFailure when there is no such published run
    */
   public static CommittedTables asOf(Warehouse warehouse, String runId) {
-    return new CommittedTables(
-        warehouse,
-        new RunHistory(warehouse)
+    RunHistory history = new RunHistory(warehouse);
+    RunHistory.Run run =
+        history
             .published(runId)
-            .orElseThrow(() -> RuralStatsErrors.noSuchRun(warehouse.root(), runId)));
+            .orElseThrow(() -> RuralStatsErrors.noSuchRun(warehouse.root(), runId));
+    for (RunHistory.Run r : history.recorded()) {
+      if (r.outcome().equals(RunHistory.ERASED) && r.finishedAt().isAfter(run.finishedAt())) {
+        throw RuralStatsErrors.erasedSince(warehouse.root(), runId, r.runId());
+      }
+    }
+    return new CommittedTables(warehouse, run);
   }
 
   /** The run whose state this is. */

@@ -42,6 +42,12 @@ public final class RunHistory {
   /** Outcome of a maintenance run (same content, compacted files). */
   public static final String MAINTAINED = "maintained";
 
+  /** Outcome of an erasure on request (jobs/erase.sh): readers see its tables. */
+  public static final String ERASED = "erased";
+
+  /** Outcome of a key rotation (jobs/rotate-key.sh): readers see its tables. */
+  public static final String REKEYED = "rekeyed";
+
   private static final String REFUSED_DIR = "meta/refused";
 
   /** One run. */
@@ -59,7 +65,10 @@ public final class RunHistory {
       String detail) {
     /** Whether readers may see this run's table versions. */
     public boolean readable() {
-      return PUBLISHED.equals(outcome) || MAINTAINED.equals(outcome);
+      return PUBLISHED.equals(outcome)
+          || MAINTAINED.equals(outcome)
+          || ERASED.equals(outcome)
+          || REKEYED.equals(outcome);
     }
   }
 

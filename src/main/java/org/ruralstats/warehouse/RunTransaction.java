@@ -199,6 +199,18 @@ public final class RunTransaction {
     commit(committedFingerprint == null ? "" : committedFingerprint, 0, 0, 0, 0, "maintained");
   }
 
+  /**
+   * Records a run that changed the content without a landing folder (an erasure, a key rotation) as
+   * the state readers see.
+   *
+   * @param keyFingerprint the key in force from now on
+   * @param outcome {@link RunHistory#ERASED} or {@link RunHistory#REKEYED}
+   * @param rows rows removed or rewritten
+   */
+  public void commitChange(String keyFingerprint, String outcome, long rows) {
+    commit(keyFingerprint, 0, 0, rows, 0, outcome);
+  }
+
   private void commit(
       String keyFingerprint,
       int filesProcessed,

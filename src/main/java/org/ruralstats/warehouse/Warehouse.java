@@ -35,6 +35,12 @@ public final class Warehouse {
   /** The published indicator table. */
   public static final String INDICATORS = "published/indicators";
 
+  /**
+   * The erasure audit: one row per person erased on request (pseudonym, time, reason, rows removed,
+   * erasure token; never the ID).
+   */
+  public static final String ERASURES = "meta/erasures";
+
   /** One row per successful run: the commit point of the run. */
   public static final String RUNS = "meta/runs";
 
@@ -199,6 +205,44 @@ public final class Warehouse {
         .insertAll()
         .execute();
     CommitPoints.reached(table);
+  }
+
+  /**
+   * Deletes the rows matching {@code condition} in one commit; when the table uses deletion
+   * vectors, the files are then rewritten without those rows (REORG ... APPLY (PURGE)), so no live
+   * file still holds them.
+   */
+  public void delete(String table, org.apache.spark.sql.Column condition) {
+    DeltaTable.forPath(spark, path(table)).delete(condition);
+    CommitPoints.reached(table);
+    purgeDeletionVectors(table);
+  }
+
+  /** Deletes the rows whose {@code key} columns equal those of a row of {@code keys}. */
+  public void deleteMatching(String table, Dataset<Row> keys, List<String> key) {
+    String on =
+        key.stream().map(k -> "t.`" + k + "` = s.`" + k + "`").collect(Collectors.joining(" AND "));
+    DeltaTable.forPath(spark, path(table))
+        .as("t")
+        .merge(keys.as("s"), on)
+        .whenMatched()
+        .delete()
+        .execute();
+    CommitPoints.reached(table);
+    purgeDeletionVectors(table);
+  }
+
+  private void purgeDeletionVectors(String table) {
+    String dv =
+        DeltaTable.forPath(spark, path(table))
+            .detail()
+            .select("properties")
+            .first()
+            .<String, String>getJavaMap(0)
+            .getOrDefault("delta.enableDeletionVectors", "false");
+    if (dv.equalsIgnoreCase("true")) {
+      spark.sql("REORG TABLE delta.`" + path(table) + "` APPLY (PURGE)");
+    }
   }
 
   /** Restores a table to an earlier version (a new commit whose content is that version's). */
