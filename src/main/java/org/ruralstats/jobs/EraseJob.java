@@ -61,6 +61,11 @@ public final class EraseJob implements Callable<Integer> {
   @Option(names = "--reason", required = true, description = "why (e.g. the request's reference)")
   String reason;
 
+  @Option(
+      names = "--export-dir",
+      description = "also write indicators.csv and rejects.csv here afterwards")
+  Path exportDir;
+
   @Option(names = "--key-file", description = "the pseudonym key in force (as for the nightly job)")
   Path keyFile;
 
@@ -82,7 +87,12 @@ public final class EraseJob implements Callable<Integer> {
     }
     SparkSession spark = SparkSessions.create("rural-stats erase", 4);
     try {
-      return erase(new Warehouse(spark, warehouse), key, persons, reason, System.out);
+      Warehouse wh = new Warehouse(spark, warehouse);
+      int code = erase(wh, key, persons, reason, System.out);
+      if (code == RuralStatsErrors.OK) {
+        LockedChange.writeExports(wh, exportDir);
+      }
+      return code;
     } finally {
       spark.stop();
     }

@@ -105,4 +105,20 @@ final class LockedChange {
     modes.applyAll();
     return RuralStatsErrors.OK;
   }
+
+  /** Writes indicators.csv and rejects.csv of the last published run into {@code dir}. */
+  static void writeExports(Warehouse wh, java.nio.file.Path dir) {
+    if (dir == null) {
+      return;
+    }
+    WarehouseModes modes = WarehouseModes.of(wh.spark(), wh.root());
+    org.ruralstats.report.PublishedTables published =
+        org.ruralstats.report.PublishedTables.latest(wh);
+    for (String table : new String[] {"indicators", "rejects"}) {
+      String out = dir + "/" + table + ".csv";
+      org.ruralstats.export.Outputs.find(table, "csv")
+          .write(published, org.ruralstats.export.ExportFilter.NONE, out);
+      modes.applyToExport(out);
+    }
+  }
 }

@@ -44,6 +44,11 @@ public final class RotateKeyJob implements Callable<Integer> {
   @Option(names = "--new-key-file", required = true, description = "file holding the new key")
   Path newKeyFile;
 
+  @Option(
+      names = "--export-dir",
+      description = "also write indicators.csv and rejects.csv here afterwards")
+  Path exportDir;
+
   @Option(names = "--key-file", description = "the key in force (as for the nightly job)")
   Path keyFile;
 
@@ -65,7 +70,12 @@ public final class RotateKeyJob implements Callable<Integer> {
     }
     SparkSession spark = SparkSessions.create("rural-stats rotate-key", 4);
     try {
-      return rotate(new Warehouse(spark, warehouse), current, next, newKeyFile, System.out);
+      Warehouse wh = new Warehouse(spark, warehouse);
+      int code = rotate(wh, current, next, newKeyFile, System.out);
+      if (code == RuralStatsErrors.OK) {
+        LockedChange.writeExports(wh, exportDir);
+      }
+      return code;
     } finally {
       spark.stop();
     }
