@@ -1,0 +1,159 @@
+package org.ruralstats.support;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.LoggerConfig;
+import org.apache.logging.log4j.core.config.Property;
+import org.ruralstats.ingest.ResidentId;
+
+/**
+ * Turns DEBUG logging on for every logger and searches every log line (message and stack trace) for
+ * anything shaped like an ID number that is a valid one (check character right); also helpers to
+ * write valid IDs and to remove a landing folder's records of some persons.
+ */
+public final class IdScan extends AbstractAppender {
+  private static final Pattern ID = Pattern.compile("(?<![0-9])[0-9]{17}[0-9Xx](?![0-9A-Za-z])");
+
+  private final List<String> hits = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final AtomicLong lines = new AtomicLong();
+  private final Map<String, Level> levels = new HashMap<>();
+
+  private IdScan() {
+    super("id-scan", null, null, true, Property.EMPTY_ARRAY);
+  }
+
+  /** Starts scanning, with every logger at DEBUG. */
+  public static IdScan begin() {
+    TestSpark.session();
+    IdScan s = new IdScan();
+    s.start0();
+    return s;
+  }
+
+  private void start0() {
+    start();
+    LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
+    Configuration cfg = ctx.getConfiguration();
+    cfg.addAppender(this);
+    for (LoggerConfig lc : loggers(cfg)) {
+      levels.put(lc.getName(), lc.getLevel());
+      lc.setLevel(Level.DEBUG);
+    }
+    cfg.getRootLogger().addAppender(this, Level.ALL, null);
+    ctx.updateLoggers();
+  }
+
+  private static List<LoggerConfig> loggers(Configuration cfg) {
+    List<LoggerConfig> out = new ArrayList<>(cfg.getLoggers().values());
+    out.add(cfg.getRootLogger());
+    return out;
+  }
+
+  /** Restores the levels and stops scanning. */
+  public void end() {
+    LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
+    Configuration cfg = ctx.getConfiguration();
+    cfg.getRootLogger().removeAppender(getName());
+    for (LoggerConfig lc : loggers(cfg)) {
+      if (levels.containsKey(lc.getName())) {
+        lc.setLevel(levels.get(lc.getName()));
+      }
+    }
+    ctx.updateLoggers();
+    stop();
+  }
+
+  @Override
+  public void append(LogEvent e) {
+    lines.incrementAndGet();
+    scan(e.getLoggerName() + ": " + e.getMessage().getFormattedMessage());
+    if (e.getThrown() != null) {
+      StringWriter w = new StringWriter();
+      e.getThrown().printStackTrace(new PrintWriter(w));
+      scan(w.toString());
+    }
+  }
+
+  /** Searches a text (a log line, a console output) for valid ID numbers. */
+  public void scan(String text) {
+    Matcher m = ID.matcher(text);
+    while (m.find()) {
+      String id = m.group().toUpperCase(java.util.Locale.ROOT);
+      if (ResidentId.checkCharacter(id) == id.charAt(17)) {
+        int from = Math.max(0, m.start() - 80);
+        hits.add(text.substring(from, Math.min(text.length(), m.end() + 40)));
+      }
+    }
+  }
+
+  /** Log lines seen. */
+  public long lines() {
+    return lines.get();
+  }
+
+  /** Excerpts holding a valid ID number. */
+  public List<String> hits() {
+    return List.copyOf(hits);
+  }
+
+  /** A valid ID number from its first 17 digits. */
+  public static String validId(String first17) {
+    return first17 + ResidentId.checkCharacter(first17);
+  }
+
+  /**
+   * Removes from every CSV file of a landing folder the records (quote-aware: a quoted field may
+   * hold line breaks) holding one of {@code ids}; bytes are kept as they are (ISO-8859-1).
+   *
+   * @return records removed
+   */
+  public static int removeRecords(Path landing, Set<String> ids) throws IOException {
+    int removed = 0;
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(landing)) {
+      files = s.filter(f -> f.toString().toLowerCase().endsWith(".csv")).toList();
+    }
+    for (Path f : files) {
+      String text = Files.readString(f, StandardCharsets.ISO_8859_1);
+      StringBuilder out = new StringBuilder();
+      int start = 0;
+      boolean quoted = false;
+      for (int i = 0; i <= text.length(); i++) {
+        char c = i < text.length() ? text.charAt(i) : '\n';
+        if (c == '"') {
+          quoted = !quoted;
+        } else if (c == '\n' && !quoted) {
+          int end = Math.min(i + 1, text.length());
+          String record = text.substring(start, end);
+          if (ids.stream().anyMatch(record.toUpperCase(java.util.Locale.ROOT)::contains)) {
+            removed++;
+          } else {
+            out.append(record);
+          }
+          start = end;
+        }
+      }
+      Files.writeString(f, out, StandardCharsets.ISO_8859_1);
+    }
+    return removed;
+  }
+}
