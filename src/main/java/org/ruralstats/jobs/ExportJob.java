@@ -122,6 +122,7 @@ public final class ExportJob implements Callable<Integer> {
       }
       published = PublishedTables.asOf(wh, asOf);
       writer.write(published, filter.validated(), out);
+      org.ruralstats.privacy.WarehouseModes.of(wh.spark(), wh.root()).applyToExport(out);
     } catch (RunFailure e) {
       System.err.println("error: " + e.getMessage());
       return e.exitCode();

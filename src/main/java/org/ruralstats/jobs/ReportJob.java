@@ -56,6 +56,7 @@ public final class ReportJob implements Callable<Integer> {
       runId = tables.runId();
       Outputs.find("report", "html")
           .write(tables, new ExportFilter(year, null, area).validated(), out);
+      org.ruralstats.privacy.WarehouseModes.of(spark, warehouse).applyToExport(out);
     } catch (RunFailure e) {
       System.err.println("error: " + e.getMessage());
       return e.exitCode();
