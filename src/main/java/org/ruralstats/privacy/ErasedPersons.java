@@ -160,15 +160,21 @@ public final class ErasedPersons {
     List<Row> out = new ArrayList<>();
     while (rows.hasNext()) {
       Row r = rows.next();
-      String pk = r.getString(5);
-      if (pk == null || r.isNullAt(4)) {
+      String pk = r.getAs("pk");
+      int fields = r.fieldIndex("fields");
+      if (pk == null || r.isNullAt(fields)) {
         continue;
       }
-      for (String v : r.<String, String>getJavaMap(4).values()) {
+      for (String v : r.<String, String>getJavaMap(fields).values()) {
         String id = FieldValues.trim(v == null ? "" : v).toUpperCase(java.util.Locale.ROOT);
         if (id.length() == 18 && p.pseudonym(id).equals(pk)) {
           if (erased.contains(tokens.token(id))) {
-            out.add(RowFactory.create(r.get(0), r.get(1), r.get(2), r.get(3)));
+            out.add(
+                RowFactory.create(
+                    r.getAs("county_code"),
+                    r.getAs("source"),
+                    r.getAs("file_name"),
+                    r.getAs("line")));
           }
           break;
         }

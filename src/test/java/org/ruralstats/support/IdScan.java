@@ -36,6 +36,7 @@ public final class IdScan extends AbstractAppender {
   private final List<String> hits = java.util.Collections.synchronizedList(new ArrayList<>());
   private final AtomicLong lines = new AtomicLong();
   private final Map<String, Level> levels = new HashMap<>();
+  private final Map<String, org.apache.logging.log4j.core.Appender> muted = new HashMap<>();
 
   private IdScan() {
     super("id-scan", null, null, true, Property.EMPTY_ARRAY);
@@ -58,6 +59,9 @@ public final class IdScan extends AbstractAppender {
       levels.put(lc.getName(), lc.getLevel());
       lc.setLevel(Level.DEBUG);
     }
+    // the DEBUG lines are searched, not printed (millions of lines would flood the test output)
+    muted.putAll(cfg.getRootLogger().getAppenders());
+    muted.keySet().forEach(cfg.getRootLogger()::removeAppender);
     cfg.getRootLogger().addAppender(this, Level.ALL, null);
     ctx.updateLoggers();
   }
@@ -73,6 +77,7 @@ public final class IdScan extends AbstractAppender {
     LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
     Configuration cfg = ctx.getConfiguration();
     cfg.getRootLogger().removeAppender(getName());
+    muted.values().forEach(a -> cfg.getRootLogger().addAppender(a, null, null));
     for (LoggerConfig lc : loggers(cfg)) {
       if (levels.containsKey(lc.getName())) {
         lc.setLevel(levels.get(lc.getName()));
