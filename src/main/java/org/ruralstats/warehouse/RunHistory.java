@@ -56,7 +56,8 @@ public final class RunHistory {
       int filesRejected,
       long rowsRead,
       long rowsRejected,
-      String detail) {
+      String detail,
+      String indicatorInputs) {
     /** Whether readers may see this run's table versions. */
     public boolean readable() {
       return PUBLISHED.equals(outcome) || MAINTAINED.equals(outcome);
@@ -91,6 +92,7 @@ public final class RunHistory {
     }
     Dataset<Row> runs = warehouse.read(Warehouse.RUNS);
     boolean hasOutcome = Arrays.asList(runs.columns()).contains("outcome");
+    boolean hasInputs = Arrays.asList(runs.columns()).contains("indicator_inputs");
     List<Run> out = new ArrayList<>();
     for (Row r : runs.collectAsList()) {
       String outcome =
@@ -100,6 +102,10 @@ public final class RunHistory {
       String detail =
           hasOutcome && !r.isNullAt(r.fieldIndex("detail"))
               ? r.getString(r.fieldIndex("detail"))
+              : null;
+      String inputs =
+          hasInputs && !r.isNullAt(r.fieldIndex("indicator_inputs"))
+              ? r.getString(r.fieldIndex("indicator_inputs"))
               : null;
       Map<String, Long> versions =
           new LinkedHashMap<>(r.<String, Long>getJavaMap(r.fieldIndex("table_versions")));
@@ -115,7 +121,8 @@ public final class RunHistory {
               r.getInt(r.fieldIndex("files_rejected")),
               r.getLong(r.fieldIndex("rows_read")),
               r.getLong(r.fieldIndex("rows_rejected")),
-              detail));
+              detail,
+              inputs));
     }
     out.sort(Comparator.comparing(Run::finishedAt).thenComparing(Run::runId));
     return out;
@@ -205,7 +212,8 @@ public final class RunHistory {
                 0,
                 0,
                 0,
-                p.getProperty("detail")));
+                p.getProperty("detail"),
+                null));
       }
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("cannot list " + dir, e);

@@ -90,7 +90,22 @@ class NightlyJobTest {
         first,
         "golden indicator export of the small landing folder");
 
-    assertEquals(NightlyJob.OK, run());
+    // a rerun with nothing new writes no data table: only its run-history row
+    Warehouse wh = warehouse();
+    Map<String, Long> versions = new java.util.TreeMap<>();
+    for (String t : RunSafetyTest.contents(wh).keySet()) {
+      versions.put(t, wh.version(t));
+    }
+    ByteArrayOutputStream rerun = new ByteArrayOutputStream();
+    assertEquals(NightlyJob.OK, run(new PrintStream(rerun, true, StandardCharsets.UTF_8)));
+    assertTrue(
+        rerun.toString(StandardCharsets.UTF_8).contains("its indicator table stands"),
+        rerun.toString(StandardCharsets.UTF_8));
+    Map<String, Long> after = new java.util.TreeMap<>();
+    for (String t : versions.keySet()) {
+      after.put(t, wh.version(t));
+    }
+    assertEquals(versions, after, "no table got a new version");
     assertArrayEquals(first, Files.readAllBytes(exports.resolve("indicators.csv")));
     assertEquals(expected, exportedRejectLines());
   }
