@@ -165,14 +165,14 @@ public final class RunHistory {
 
   /** Records a run the lock refused (a small file; no table is touched). */
   public static void recordRefused(
-      org.apache.hadoop.conf.Configuration conf, String warehouse, String runId, String holder) {
+      org.apache.hadoop.conf.Configuration conf, String warehouse, String runId, String message) {
     try {
       Path p = new Path(new Path(warehouse, REFUSED_DIR), runId + ".properties");
       FileSystem fs = p.getFileSystem(conf);
       Properties props = new Properties();
       props.setProperty("run_id", runId);
       props.setProperty("finished_at", Instant.now().toString());
-      props.setProperty("detail", "refused: the lock is held by " + holder);
+      props.setProperty("detail", "refused: " + message);
       StringWriter w = new StringWriter();
       props.store(w, "rural-stats run refused by the warehouse lock");
       try (OutputStream o = fs.create(p, true)) {
