@@ -84,23 +84,13 @@ public final class IndicatorCalculator {
   }
 
   /**
-   * A fingerprint of the computation itself: the SHA-256 of the statement {@link #compute} runs,
-   * with each source bound to a fixed name. It changes when the catalogue or the way it is turned
-   * into SQL changes, and only then.
+   * The statement {@link #compute} runs, with each source bound to a fixed name: it changes when
+   * the catalogue or the way it is turned into SQL changes, and only then.
    */
-  public String definitionFingerprint() {
+  public String definitionSql() {
     Map<String, String> fixedViews = new LinkedHashMap<>();
     catalogue.sources().keySet().forEach(source -> fixedViews.put(source, "source_" + source));
-    try {
-      byte[] digest =
-          java.security.MessageDigest.getInstance("SHA-256")
-              .digest(
-                  IndicatorSql.statement(catalogue, fixedViews)
-                      .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(digest);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return IndicatorSql.statement(catalogue, fixedViews);
   }
 
   private Map<String, Dataset<Row>> selectSourceColumns(Map<String, Dataset<Row>> cleanTables) {

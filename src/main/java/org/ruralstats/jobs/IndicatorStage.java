@@ -1,5 +1,6 @@
 package org.ruralstats.jobs;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -8,6 +9,7 @@ import org.apache.spark.sql.functions;
 import org.ruralstats.indicators.IndicatorCalculator;
 import org.ruralstats.indicators.IndicatorCatalogue;
 import org.ruralstats.ingest.CleanRows;
+import org.ruralstats.ingest.SourceFileParser;
 import org.ruralstats.ingest.contract.SourceContract;
 import org.ruralstats.ingest.contract.SourceSpec;
 import org.ruralstats.warehouse.RunHistory;
@@ -36,26 +38,18 @@ public final class IndicatorStage {
   public record Result(long rows, long indicators, long areas, String years, double seconds) {}
 
   /**
-   * A fingerprint of everything the indicator table is computed from: the statement ({@link
-   * IndicatorCalculator#definitionFingerprint()}) and the version of every clean table (a clean
+   * A fingerprint (SHA-256) of everything the indicator table is computed from: the statement
+   * ({@link IndicatorCalculator#definitionSql()}) and the version of every clean table (a clean
    * table changes version whenever a run changes its rows, and only then).
    */
   public String inputs() {
     StringBuilder b =
-        new StringBuilder(
-            new IndicatorCalculator(IndicatorCatalogue.bundled()).definitionFingerprint());
+        new StringBuilder(new IndicatorCalculator(IndicatorCatalogue.bundled()).definitionSql());
     for (SourceSpec spec : contract.sources()) {
       String table = Warehouse.clean(spec.name());
       b.append('\n').append(table).append('=').append(warehouse.version(table));
     }
-    try {
-      return java.util.HexFormat.of()
-          .formatHex(
-              java.security.MessageDigest.getInstance("SHA-256")
-                  .digest(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return SourceFileParser.sha256(b.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   /**

@@ -93,7 +93,7 @@ class NightlyJobTest {
     // a rerun with nothing new writes no data table: only its run-history row
     Warehouse wh = warehouse();
     Map<String, Long> versions = new java.util.TreeMap<>();
-    for (String t : RunSafetyTest.contents(wh).keySet()) {
+    for (String t : writtenTables()) {
       versions.put(t, wh.version(t));
     }
     ByteArrayOutputStream rerun = new ByteArrayOutputStream();
@@ -222,15 +222,17 @@ class NightlyJobTest {
     assertArrayEquals(indicators, Files.readAllBytes(exports.resolve("indicators.csv")));
   }
 
+  /** Every table a run writes (its history row aside). */
+  private static List<String> writtenTables() {
+    return Stream.concat(
+            IngestStage.tables(SourceContract.standard()).stream(), Stream.of(Warehouse.INDICATORS))
+        .collect(Collectors.toList());
+  }
+
   /** The rows of every table the run writes, as sorted JSON lines. */
   private static Map<String, List<String>> contents(Warehouse wh) {
     Map<String, List<String>> out = new TreeMap<>();
-    List<String> tables =
-        Stream.concat(
-                IngestStage.tables(SourceContract.standard()).stream(),
-                Stream.of(Warehouse.INDICATORS))
-            .collect(Collectors.toList());
-    for (String t : tables) {
+    for (String t : writtenTables()) {
       out.put(
           t, wh.exists(t) ? wh.read(t).toJSON().collectAsList().stream().sorted().toList() : null);
     }
