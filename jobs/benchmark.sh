@@ -14,7 +14,11 @@
 #   jobs/benchmark.sh [--landing DIR] [--work DIR] [--master URL] [-- NIGHTLY_OPTIONS...]
 #   jobs/benchmark.sh --ingest-rows N [--work DIR]     the ingest-only benchmark (default before:
 #                                                       1,000,000 generated insurance rows, rows/s)
-#   --counties N[,N...]  reserved for the several-counties samples (not available yet)
+#   jobs/benchmark.sh --counties 1,4,16 [--work DIR]   the scaling benchmark: a fresh run on the
+#                                                       sample of N counties (jobs/sample.sh
+#                                                       --counties N, generated once under
+#                                                       data-samples/counties-N) for each N, with
+#                                                       rows, rows/s and wall time per million rows
 # Environment: RURAL_STATS_JAVA_OPTS as for every launcher.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -40,29 +44,25 @@ done
 if [[ -n "$ingest_rows" ]]; then
   rs_run org.ruralstats.jobs.IngestBenchmark --rows "$ingest_rows" --work "$work"
 fi
-if [[ -n "$counties" ]]; then
-  # Hook for the several-counties samples: build a landing folder of N counties here and run
-  # bench_scenarios on it for each N of the list.
-  echo "error: --counties needs the several-counties samples, which are not in this version yet." >&2
-  exit 1
-fi
 [[ -x /usr/bin/time ]] || { echo "error: /usr/bin/time (GNU time) is needed for CPU time and peak memory; install the 'time' package." >&2; exit 1; }
 
-if [[ -z "$landing" ]]; then
+if [[ -z "$landing" && -z "$counties" ]]; then
   landing="$RS_ROOT/data-samples/xing-county"
   if [[ ! -f "$landing/.complete" ]]; then
     "$RS_ROOT/jobs/sample.sh" --out "$landing" && touch "$landing/.complete"
   fi
 fi
-[[ -d "$landing" ]] || { echo "error: the landing folder $landing does not exist." >&2; exit 1; }
+[[ -n "$counties" || -d "$landing" ]] || { echo "error: the landing folder $landing does not exist." >&2; exit 1; }
 rs_ensure_built
 
 rm -rf "$work"
 mkdir -p "$work"
 key="$work/pseudonym.key"
 head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$key"
-cp -r "$landing" "$work/landing"
-rm -f "$work/landing/.complete"
+if [[ -z "$counties" ]]; then
+  cp -r "$landing" "$work/landing"
+  rm -f "$work/landing/.complete"
+fi
 printf 'run\twall_s\tcpu_s\tpeak_rss_mb\texit\tstart_s\tingest_s\tindicators_s\tcommit_exports_s\tsummary_s\n' >"$work/benchmark.tsv"
 
 # stage_times NAME T0 WALL USER SYS RSS_KB EXIT LOG: prints one run's figures, appends its table row.
@@ -73,7 +73,7 @@ stage_times() {
     /^rural-stats nightly run / && !s { s = t }
     /^ingest:$/ { i = t }
     /^indicators:$/ { x = t }
-    / indicator rows \(/ { r = t }
+    / indicator rows \(/ || /^  unchanged: / { r = t }
     /^=== Summary ===$/ || /^error: / { p = t }
     /^  [a-z_]+ +[0-9]+ file\(s\)/ { src[++n] = $1; sec[n] = $(NF - 1) }
     END {
@@ -94,14 +94,16 @@ stage_times() {
     }' "$8"
 }
 
-# run NAME: one nightly run in a fresh JVM, its output timestamped line by line.
+# run NAME [LANDING]: one nightly run in a fresh JVM (landing: WORK/landing, warehouse:
+# WORK/warehouse unless LANDING is given, then WORK/warehouse-NAME), its output timestamped.
 run() {
   local name=$1 log="$work/$1.log" tfile="$work/$1.time" rc=0 t0
+  local run_landing=${2:-$work/landing} run_wh="$work/warehouse${2:+-$1}"
   t0=$EPOCHREALTIME
   set +e
   RURAL_STATS_PSEUDONYM_KEY_FILE="$key" /usr/bin/time -f '%e %U %S %M' -o "$tfile" \
-    "$RS_ROOT/jobs/nightly.sh" ${master[@]+"${master[@]}"} --landing "$work/landing" \
-    --warehouse "$work/warehouse" --export-dir "$work/exports-$name" \
+    "$RS_ROOT/jobs/nightly.sh" ${master[@]+"${master[@]}"} --landing "$run_landing" \
+    --warehouse "$run_wh" --export-dir "$work/exports-$name" \
     ${nightly_opts[@]+"${nightly_opts[@]}"} 2>&1 \
     | while IFS= read -r line; do printf '%s %s\n' "$EPOCHREALTIME" "$line"; done >"$log"
   rc=${PIPESTATUS[0]}
@@ -125,6 +127,27 @@ add_correction() {
     { exit }' "$base" >"$out"
   echo "correction file: $out ($(($(wc -l <"$out") - 1)) rows of $(basename "$base"), enrolled flipped)"
 }
+
+if [[ -n "$counties" ]]; then
+  echo "rural-stats scaling benchmark: counties $counties, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  for n in ${counties//,/ }; do
+    sample="$RS_ROOT/data-samples/counties-$n"
+    if [[ ! -f "$sample/.complete" ]]; then
+      rm -rf "$sample"
+      "$RS_ROOT/jobs/sample.sh" --out "$sample" --counties "$n" >/dev/null && touch "$sample/.complete"
+    fi
+    files=$(find "$sample" -iname '*.csv' | wc -l)
+    rows=$(( $(find "$sample" -iname '*.csv' -exec cat {} + | wc -l) - files ))
+    echo "$n county(ies): $files files, $rows data rows, $(du -sm "$sample" | cut -f1) MB"
+    run "counties-$n" "$sample"
+    awk -v n="$n" -v rows="$rows" -F'\t' '$1 == "counties-" n {
+      printf "           %d rows: %.0f rows/s, %.1f s per million rows\n", rows, rows / $2, $2 / rows * 1e6 }' \
+      "$work/benchmark.tsv"
+    rm -rf "$work/warehouse-counties-$n"
+  done
+  echo "table: $work/benchmark.tsv; logs: $work/counties-*.log"
+  exit 0
+fi
 
 echo "rural-stats benchmark: landing $landing ($(find "$work/landing" -iname '*.csv' | wc -l) files, $(du -sm "$work/landing" | cut -f1) MB), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 run fresh

@@ -83,6 +83,16 @@ public final class IndicatorCalculator {
     }
   }
 
+  /**
+   * The statement {@link #compute} runs, with each source bound to a fixed name: it changes when
+   * the catalogue or the way it is turned into SQL changes, and only then.
+   */
+  public String definitionSql() {
+    Map<String, String> fixedViews = new LinkedHashMap<>();
+    catalogue.sources().keySet().forEach(source -> fixedViews.put(source, "source_" + source));
+    return IndicatorSql.statement(catalogue, fixedViews);
+  }
+
   private Map<String, Dataset<Row>> selectSourceColumns(Map<String, Dataset<Row>> cleanTables) {
     Map<String, Dataset<Row>> selected = new LinkedHashMap<>();
     SparkSession session = null;

@@ -8,8 +8,16 @@ import java.util.List;
  * @param sources one summary per source, in processing order
  * @param files every file found in the landing folder with its standing status
  * @param orphans water-project village rows whose project is not listed yet
+ * @param ignored entries of source folders that are not {@code .csv} files, not read: {@code
+ *     [<county>/]<source>/<name>} ("/" at the end for a folder)
  */
-public record IngestReport(List<SourceSummary> sources, List<FileResult> files, long orphans) {
+public record IngestReport(
+    List<SourceSummary> sources, List<FileResult> files, long orphans, List<String> ignored) {
+
+  /** What the run history records of the ignored entries, or null when there were none. */
+  public String ignoredDetail() {
+    return ignored.isEmpty() ? null : "ignored (not .csv, not read): " + String.join(", ", ignored);
+  }
 
   /**
    * One source.

@@ -119,12 +119,15 @@ public final class IngestStage {
     for (String notice : landing.notices()) {
       progress.accept("  note: " + notice);
     }
+    List<String> ignored = new ArrayList<>();
     for (String county : landing.counties()) {
       for (SourceSpec spec : contract.sources()) {
         for (String entry : landing.ignored(county, spec.name())) {
+          String where = LandingFile.displayName(county, spec.name() + "/" + entry);
+          ignored.add(where);
           progress.accept(
               "  IGNORED "
-                  + LandingFile.displayName(county, spec.name() + "/" + entry)
+                  + where
                   + ": not a .csv file, so not read (deliver extracts as uncompressed .csv)");
         }
       }
@@ -184,7 +187,8 @@ public final class IngestStage {
       return new IngestReport(
           results.stream().map(SourceResult::summary).toList(),
           results.stream().flatMap(r -> r.files().stream()).toList(),
-          orphans);
+          orphans,
+          ignored);
     } finally {
       results.stream()
           .map(SourceResult::parsed)

@@ -208,21 +208,32 @@ public final class NightlyJob implements Callable<Integer> {
                   wh, contract, pseudonymizer, runId, out::println, config.sourceParallelism())
               .run(landing);
       out.println("indicators:");
-      IndicatorStage.Result indicators = new IndicatorStage(wh, contract).run();
-      out.printf(
-          "  %d indicator rows (%d indicators, %d areas, years %s)  %.1f s%n",
-          indicators.rows(),
-          indicators.indicators(),
-          indicators.areas(),
-          indicators.years(),
-          indicators.seconds());
+      IndicatorStage stage = new IndicatorStage(wh, contract);
+      String inputs = stage.inputs();
+      if (stage.upToDate(tx.lastPublished(), inputs)) {
+        out.println(
+            "  unchanged: no clean table changed since run "
+                + tx.lastPublished().runId()
+                + "; its indicator table stands (no new version)");
+      } else {
+        IndicatorStage.Result indicators = stage.run();
+        out.printf(
+            "  %d indicator rows (%d indicators, %d areas, years %s)  %.1f s%n",
+            indicators.rows(),
+            indicators.indicators(),
+            indicators.areas(),
+            indicators.years(),
+            indicators.seconds());
+      }
+      tx.indicatorInputs(inputs);
       lock.assertHeld();
       tx.commit(
           pseudonymizer.fingerprint(),
           report.filesProcessed(),
           report.standingRejectedFiles().size(),
           report.rowsRead(),
-          report.rowsRejected());
+          report.rowsRejected(),
+          report.ignoredDetail());
     } catch (Throwable t) {
       RunFailure f = RuralStatsErrors.runFailed(t);
       if (!(t instanceof RunFailure)) {

@@ -62,7 +62,8 @@ public final class RunHistory {
       int filesRejected,
       long rowsRead,
       long rowsRejected,
-      String detail) {
+      String detail,
+      String indicatorInputs) {
     /** Whether readers may see this run's table versions. */
     public boolean readable() {
       return PUBLISHED.equals(outcome)
@@ -100,6 +101,7 @@ public final class RunHistory {
     }
     Dataset<Row> runs = warehouse.read(Warehouse.RUNS);
     boolean hasOutcome = Arrays.asList(runs.columns()).contains("outcome");
+    boolean hasInputs = Arrays.asList(runs.columns()).contains("indicator_inputs");
     List<Run> out = new ArrayList<>();
     for (Row r : runs.collectAsList()) {
       String outcome =
@@ -109,6 +111,10 @@ public final class RunHistory {
       String detail =
           hasOutcome && !r.isNullAt(r.fieldIndex("detail"))
               ? r.getString(r.fieldIndex("detail"))
+              : null;
+      String inputs =
+          hasInputs && !r.isNullAt(r.fieldIndex("indicator_inputs"))
+              ? r.getString(r.fieldIndex("indicator_inputs"))
               : null;
       Map<String, Long> versions =
           new LinkedHashMap<>(r.<String, Long>getJavaMap(r.fieldIndex("table_versions")));
@@ -124,7 +130,8 @@ public final class RunHistory {
               r.getInt(r.fieldIndex("files_rejected")),
               r.getLong(r.fieldIndex("rows_read")),
               r.getLong(r.fieldIndex("rows_rejected")),
-              detail));
+              detail,
+              inputs));
     }
     out.sort(Comparator.comparing(Run::finishedAt).thenComparing(Run::runId));
     return out;
@@ -167,14 +174,14 @@ public final class RunHistory {
 
   /** Records a run the lock refused (a small file; no table is touched). */
   public static void recordRefused(
-      org.apache.hadoop.conf.Configuration conf, String warehouse, String runId, String holder) {
+      org.apache.hadoop.conf.Configuration conf, String warehouse, String runId, String message) {
     try {
       Path p = new Path(new Path(warehouse, REFUSED_DIR), runId + ".properties");
       FileSystem fs = p.getFileSystem(conf);
       Properties props = new Properties();
       props.setProperty("run_id", runId);
       props.setProperty("finished_at", Instant.now().toString());
-      props.setProperty("detail", "refused: the lock is held by " + holder);
+      props.setProperty("detail", "refused: " + message);
       StringWriter w = new StringWriter();
       props.store(w, "rural-stats run refused by the warehouse lock");
       try (OutputStream o = fs.create(p, true)) {
@@ -214,7 +221,8 @@ public final class RunHistory {
                 0,
                 0,
                 0,
-                p.getProperty("detail")));
+                p.getProperty("detail"),
+                null));
       }
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("cannot list " + dir, e);

@@ -35,7 +35,9 @@ public final class RunTransaction {
   public static final String USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
 
   /**
-   * Schema of the runs table ({@code outcome} and {@code detail} added later: null = published).
+   * Schema of the runs table ({@code outcome} and {@code detail} added later: null = published;
+   * {@code indicator_inputs}: the fingerprint of what the published indicator table was computed
+   * from, see {@link #indicatorInputs(String)}).
    */
   public static final StructType RUNS_SCHEMA =
       new StructType()
@@ -52,7 +54,8 @@ public final class RunTransaction {
           .add("rows_read", DataTypes.LongType, false)
           .add("rows_rejected", DataTypes.LongType, false)
           .add("outcome", DataTypes.StringType, true)
-          .add("detail", DataTypes.StringType, true);
+          .add("detail", DataTypes.StringType, true)
+          .add("indicator_inputs", DataTypes.StringType, true);
 
   private final Warehouse warehouse;
   private final List<String> tables;
@@ -60,6 +63,8 @@ public final class RunTransaction {
   private final Instant startedAt;
   private Map<String, Long> baseline = Map.of();
   private String committedFingerprint;
+  private RunHistory.Run lastPublished;
+  private String indicatorInputs;
   private final List<String> interrupted = new ArrayList<>();
   private boolean begun;
 
@@ -91,7 +96,8 @@ public final class RunTransaction {
     warehouse.spark().conf().set(USER_METADATA, runId);
     RunHistory history = new RunHistory(warehouse);
     baseline = history.lastState().map(RunHistory.Run::tableVersions).orElse(Map.of());
-    committedFingerprint = history.lastPublished().map(RunHistory.Run::keyFingerprint).orElse(null);
+    lastPublished = history.lastPublished().orElse(null);
+    committedFingerprint = lastPublished == null ? null : lastPublished.keyFingerprint();
     begun = true;
     Set<String> writers = new LinkedHashSet<>();
     Map<String, Long> repaired = new LinkedHashMap<>(baseline);
@@ -128,6 +134,20 @@ public final class RunTransaction {
   /** Runs that did not finish and whose tables {@link #begin} restored. */
   public List<String> interruptedRuns() {
     return List.copyOf(interrupted);
+  }
+
+  /** The last published run (the one readers see), or null for a new warehouse. */
+  public RunHistory.Run lastPublished() {
+    return lastPublished;
+  }
+
+  /**
+   * Records with the run's commit what the indicator table it publishes was computed from (a
+   * fingerprint of the indicator statement and the clean tables' versions), so that a later run
+   * with the same inputs can leave the table as it is.
+   */
+  public void indicatorInputs(String fingerprint) {
+    this.indicatorInputs = fingerprint;
   }
 
   /** The key fingerprint of the last published run, or null for a new warehouse. */
@@ -188,7 +208,28 @@ public final class RunTransaction {
       int filesRejected,
       long rowsRead,
       long rowsRejected) {
-    commit(keyFingerprint, filesProcessed, filesRejected, rowsRead, rowsRejected, "published");
+    commit(keyFingerprint, filesProcessed, filesRejected, rowsRead, rowsRejected, null);
+  }
+
+  /**
+   * Records the run as published with a note for the run history (e.g. the landing folder's entries
+   * that were not read), or none when {@code detail} is null.
+   */
+  public void commit(
+      String keyFingerprint,
+      int filesProcessed,
+      int filesRejected,
+      long rowsRead,
+      long rowsRejected,
+      String detail) {
+    commit(
+        keyFingerprint,
+        filesProcessed,
+        filesRejected,
+        rowsRead,
+        rowsRejected,
+        RunHistory.PUBLISHED,
+        detail);
   }
 
   /**
@@ -196,7 +237,14 @@ public final class RunTransaction {
    * last published run's key fingerprint.
    */
   public void commitMaintenance() {
-    commit(committedFingerprint == null ? "" : committedFingerprint, 0, 0, 0, 0, "maintained");
+    commit(
+        committedFingerprint == null ? "" : committedFingerprint,
+        0,
+        0,
+        0,
+        0,
+        RunHistory.MAINTAINED,
+        null);
   }
 
   /**
@@ -217,7 +265,8 @@ public final class RunTransaction {
       int filesRejected,
       long rowsRead,
       long rowsRejected,
-      String outcome) {
+      String outcome,
+      String detail) {
     Map<String, Long> versions = new LinkedHashMap<>();
     for (String t : tables) {
       long v = warehouse.version(t);
@@ -238,7 +287,8 @@ public final class RunTransaction {
             rowsRead,
             rowsRejected,
             outcome,
-            null));
+            detail,
+            indicatorInputs));
     CommitPoints.reached("published");
     baseline = versions;
     warehouse.spark().conf().unset(USER_METADATA);
@@ -264,7 +314,8 @@ public final class RunTransaction {
             rows,
             0L,
             outcome,
-            detail));
+            detail,
+            null));
   }
 
   private void appendRow(Row row) {

@@ -78,8 +78,13 @@ class BadInputsTest {
     // the summary and rejects.csv agree on what stands, also after a file left the landing folder
     Files.delete(landing.resolve("housing/2025-01-02.csv"));
     Files.delete(landing.resolve("water_survey/2025-01-03.csv"));
-    String first =
-        new RunHistory(new Warehouse(spark, wh.toString())).lastPublished().get().runId();
+    RunHistory.Run firstRun =
+        new RunHistory(new Warehouse(spark, wh.toString())).lastPublished().get();
+    String first = firstRun.runId();
+    assertEquals(
+        "ignored (not .csv, not read): roster/old/, roster/readme.txt,"
+            + " insurance/2025-01-04.csv.gz",
+        firstRun.detail());
     out = run(wh, NightlyJob.OK);
     long rows =
         Files.readAllLines(tmp.resolve("x/rejects.csv")).stream()

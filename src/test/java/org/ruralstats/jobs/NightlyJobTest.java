@@ -90,7 +90,22 @@ class NightlyJobTest {
         first,
         "golden indicator export of the small landing folder");
 
-    assertEquals(NightlyJob.OK, run());
+    // a rerun with nothing new writes no data table: only its run-history row
+    Warehouse wh = warehouse();
+    Map<String, Long> versions = new java.util.TreeMap<>();
+    for (String t : writtenTables()) {
+      versions.put(t, wh.version(t));
+    }
+    ByteArrayOutputStream rerun = new ByteArrayOutputStream();
+    assertEquals(NightlyJob.OK, run(new PrintStream(rerun, true, StandardCharsets.UTF_8)));
+    assertTrue(
+        rerun.toString(StandardCharsets.UTF_8).contains("its indicator table stands"),
+        rerun.toString(StandardCharsets.UTF_8));
+    Map<String, Long> after = new java.util.TreeMap<>();
+    for (String t : versions.keySet()) {
+      after.put(t, wh.version(t));
+    }
+    assertEquals(versions, after, "no table got a new version");
     assertArrayEquals(first, Files.readAllBytes(exports.resolve("indicators.csv")));
     assertEquals(expected, exportedRejectLines());
   }
@@ -207,15 +222,17 @@ class NightlyJobTest {
     assertArrayEquals(indicators, Files.readAllBytes(exports.resolve("indicators.csv")));
   }
 
+  /** Every table a run writes (its history row aside). */
+  private static List<String> writtenTables() {
+    return Stream.concat(
+            IngestStage.tables(SourceContract.standard()).stream(), Stream.of(Warehouse.INDICATORS))
+        .collect(Collectors.toList());
+  }
+
   /** The rows of every table the run writes, as sorted JSON lines. */
   private static Map<String, List<String>> contents(Warehouse wh) {
     Map<String, List<String>> out = new TreeMap<>();
-    List<String> tables =
-        Stream.concat(
-                IngestStage.tables(SourceContract.standard()).stream(),
-                Stream.of(Warehouse.INDICATORS))
-            .collect(Collectors.toList());
-    for (String t : tables) {
+    for (String t : writtenTables()) {
       out.put(
           t, wh.exists(t) ? wh.read(t).toJSON().collectAsList().stream().sorted().toList() : null);
     }

@@ -72,8 +72,7 @@ class ShowAndTablesTest {
   @Test
   void tablesReadsThePublishedRunsVersionsNeverAnUnfinishedRunsOnes(@TempDir Path dir) {
     Warehouse w = new Warehouse(spark, dir.toString());
-    RunTransaction tx =
-        new RunTransaction(w, List.of(Warehouse.INDICATORS), RunHistory.newRunId());
+    RunTransaction tx = new RunTransaction(w, List.of(Warehouse.INDICATORS), RunHistory.newRunId());
     tx.begin();
     w.overwrite(Warehouse.INDICATORS, villages());
     tx.commit("fingerprint", 1, 0, 3, 0);
