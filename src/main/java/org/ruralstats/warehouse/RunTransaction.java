@@ -256,7 +256,7 @@ public final class RunTransaction {
    * @param rows rows removed or rewritten
    */
   public void commitChange(String keyFingerprint, String outcome, long rows) {
-    commit(keyFingerprint, 0, 0, rows, 0, outcome);
+    commit(keyFingerprint, 0, 0, rows, 0, outcome, null);
   }
 
   private void commit(
