@@ -52,6 +52,11 @@ public final class SparkSessions {
         "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
     conf.setIfMissing("spark.databricks.delta.snapshotPartitions", "2");
     conf.setIfMissing("spark.sql.shuffle.partitions", String.valueOf(shufflePartitions));
+    // Delta's VACUUM lists and compares a table's files in this many tasks (Spark's default,
+    // 10,000, made jobs/maintain.sh spend minutes per table scheduling empty tasks)
+    conf.setIfMissing(
+        "spark.sql.sources.parallelPartitionDiscovery.parallelism",
+        String.valueOf(shufflePartitions));
     conf.setIfMissing("spark.sql.session.timeZone", "UTC");
     conf.setIfMissing("spark.sql.ansi.enabled", "true");
     conf.setIfMissing("spark.databricks.delta.schema.autoMerge.enabled", "false");

@@ -39,6 +39,7 @@ class SparkSessionsTest {
     SparkConf conf = SparkSessions.settings(new SparkConf(false), "rural-stats nightly", 4);
     assertEquals("local[*]", conf.get("spark.master"));
     assertEquals("4", conf.get("spark.sql.shuffle.partitions"));
+    assertEquals("4", conf.get("spark.sql.sources.parallelPartitionDiscovery.parallelism"));
     assertEquals("2", conf.get("spark.databricks.delta.snapshotPartitions"));
     assertEquals("127.0.0.1", conf.get("spark.driver.host"));
     assertEquals("rural-stats nightly", conf.get("spark.app.name"));

@@ -30,6 +30,7 @@ public final class TestSpark {
                   "org.apache.spark.sql.delta.catalog.DeltaCatalog")
               .config("spark.databricks.delta.snapshotPartitions", "2")
               .config("spark.sql.shuffle.partitions", "2")
+              .config("spark.sql.sources.parallelPartitionDiscovery.parallelism", "2")
               .config("spark.default.parallelism", "2")
               .config("spark.sql.session.timeZone", "UTC")
               .config("spark.sql.ansi.enabled", "true")
