@@ -57,8 +57,8 @@ public final class IdScan extends AbstractAppender {
     cfg.addAppender(this);
     for (LoggerConfig lc : loggers(cfg)) {
       levels.put(lc.getName(), lc.getLevel());
-      lc.setLevel(Level.DEBUG);
     }
+    debugLevels();
     // the DEBUG lines are searched, not printed (millions of lines would flood the test output)
     muted.putAll(cfg.getRootLogger().getAppenders());
     muted.keySet().forEach(cfg.getRootLogger()::removeAppender);
@@ -70,6 +70,30 @@ public final class IdScan extends AbstractAppender {
     List<LoggerConfig> out = new ArrayList<>(cfg.getLoggers().values());
     out.add(cfg.getRootLogger());
     return out;
+  }
+
+  /** Puts every logger at DEBUG (as {@link #begin} does). */
+  public void debugLevels() {
+    LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
+    for (LoggerConfig lc : loggers(ctx.getConfiguration())) {
+      lc.setLevel(Level.DEBUG);
+    }
+    ctx.updateLoggers();
+  }
+
+  /**
+   * Puts every logger back at its own level but keeps searching every line it logs: DEBUG on every
+   * logger makes Spark and Delta many times slower, so the phases that only repeat what was already
+   * searched at DEBUG run at the usual levels.
+   */
+  public void usualLevels() {
+    LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
+    for (LoggerConfig lc : loggers(ctx.getConfiguration())) {
+      if (levels.containsKey(lc.getName())) {
+        lc.setLevel(levels.get(lc.getName()));
+      }
+    }
+    ctx.updateLoggers();
   }
 
   /** Restores the levels and stops scanning. */
