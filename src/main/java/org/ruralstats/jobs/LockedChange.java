@@ -9,8 +9,6 @@ import org.ruralstats.warehouse.RunHistory;
 import org.ruralstats.warehouse.RunTransaction;
 import org.ruralstats.warehouse.Warehouse;
 import org.ruralstats.warehouse.WarehouseLock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A change to a published warehouse without a landing folder (an erasure, a key rotation): takes
@@ -19,8 +17,6 @@ import org.slf4j.LoggerFactory;
  * sets the zones' file modes.
  */
 final class LockedChange {
-  private static final Logger LOG = LoggerFactory.getLogger(LockedChange.class);
-
   /** The change itself; returns the fingerprint of the key in force afterwards. */
   interface Body {
     String run(RunTransaction tx, WarehouseLock lock) throws Exception;
@@ -81,23 +77,7 @@ final class LockedChange {
         lock.assertHeld();
         tx.commitChange(fingerprint, outcome, 0);
       } catch (Throwable t) {
-        RunFailure f = RuralStatsErrors.runFailed(t);
-        if (!(t instanceof RunFailure)) {
-          LOG.error("run {} failed", runId, t);
-        }
-        out.println("error: " + f.getMessage());
-        try {
-          tx.rollback(RuralStatsErrors.oneLine(t));
-          out.println("Every table was left as it was before this run.");
-        } catch (Throwable rollbackError) {
-          LOG.error("run {}: rollback failed", runId, rollbackError);
-          out.println(
-              "error: restoring the tables failed too ("
-                  + RuralStatsErrors.oneLine(rollbackError)
-                  + "); readers still see the last published run, and the next run restores the"
-                  + " tables before it starts.");
-        }
-        return f.exitCode();
+        return FailedRun.rollBack(tx, runId, t, out);
       }
     } finally {
       wh.spark().conf().unset(RunTransaction.USER_METADATA);

@@ -235,23 +235,7 @@ public final class NightlyJob implements Callable<Integer> {
           report.rowsRejected(),
           report.ignoredDetail());
     } catch (Throwable t) {
-      RunFailure f = RuralStatsErrors.runFailed(t);
-      if (!(t instanceof RunFailure)) {
-        LOG.error("run {} failed", runId, t);
-      }
-      out.println("error: " + f.getMessage());
-      try {
-        tx.rollback(RuralStatsErrors.oneLine(t));
-        out.println("Every published table was left as it was before this run.");
-      } catch (Throwable rollbackError) {
-        LOG.error("run {}: rollback failed", runId, rollbackError);
-        out.println(
-            "error: restoring the tables failed too ("
-                + RuralStatsErrors.oneLine(rollbackError)
-                + "); readers still see the last published run, and the next run restores the"
-                + " tables before it starts.");
-      }
-      return f.exitCode();
+      return FailedRun.rollBack(tx, runId, t, out);
     }
     try {
       modes.applyAll();
