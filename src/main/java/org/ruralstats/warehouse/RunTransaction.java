@@ -201,19 +201,10 @@ public final class RunTransaction {
     return 1;
   }
 
-  /** Records the run as published: from now on its writes are what readers see. */
-  public void commit(
-      String keyFingerprint,
-      int filesProcessed,
-      int filesRejected,
-      long rowsRead,
-      long rowsRejected) {
-    commit(keyFingerprint, filesProcessed, filesRejected, rowsRead, rowsRejected, null);
-  }
-
   /**
-   * Records the run as published with a note for the run history (e.g. the landing folder's entries
-   * that were not read), or none when {@code detail} is null.
+   * Records the run as published (from now on its writes are what readers see), with a note for the
+   * run history (e.g. the landing folder's entries that were not read), or none when {@code detail}
+   * is null.
    */
   public void commit(
       String keyFingerprint,
@@ -222,13 +213,13 @@ public final class RunTransaction {
       long rowsRead,
       long rowsRejected,
       String detail) {
-    commit(
+    commitAs(
+        RunHistory.PUBLISHED,
         keyFingerprint,
         filesProcessed,
         filesRejected,
         rowsRead,
         rowsRejected,
-        RunHistory.PUBLISHED,
         detail);
   }
 
@@ -237,13 +228,13 @@ public final class RunTransaction {
    * last published run's key fingerprint.
    */
   public void commitMaintenance() {
-    commit(
+    commitAs(
+        RunHistory.MAINTAINED,
         committedFingerprint == null ? "" : committedFingerprint,
         0,
         0,
         0,
         0,
-        RunHistory.MAINTAINED,
         null);
   }
 
@@ -256,16 +247,17 @@ public final class RunTransaction {
    * @param rows rows removed or rewritten
    */
   public void commitChange(String keyFingerprint, String outcome, long rows) {
-    commit(keyFingerprint, 0, 0, rows, 0, outcome, null);
+    commitAs(outcome, keyFingerprint, 0, 0, rows, 0, null);
   }
 
-  private void commit(
+  /** The outcome comes first, so that no public {@code commit} can be mistaken for it. */
+  private void commitAs(
+      String outcome,
       String keyFingerprint,
       int filesProcessed,
       int filesRejected,
       long rowsRead,
       long rowsRejected,
-      String outcome,
       String detail) {
     Map<String, Long> versions = new LinkedHashMap<>();
     for (String t : tables) {
