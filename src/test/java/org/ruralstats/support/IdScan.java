@@ -134,19 +134,21 @@ public final class IdScan extends AbstractAppender {
     }
   }
 
-  /** Whether 18 characters (17 digits and a digit or X) are a resident's ID number. */
-  static boolean isId(String id) {
-    return ResidentId.checkCharacter(id) == id.charAt(17) && plausible(id);
-  }
-
   /**
-   * Whether an 18-character number with a right check character is shaped like a resident's ID and
-   * not like any long number Spark logs (a shuffle checksum such as -258742788855018719 has a right
-   * check character one time in eleven): a province code of GB/T 2260 in digits 1-2 and a real
-   * birth date from 1900 to 2030 in digits 7-14.
+   * Whether 18 characters (17 digits and a digit or X) are a resident's ID number: valid as the
+   * ingest checks it ({@link ResidentId#normalize}: a real birth date, the right check character)
+   * and shaped like a resident's, not like any long number Spark logs (a shuffle checksum such as
+   * -258742788855018719 has a right check character one time in eleven): a province code of GB/T
+   * 2260 in digits 1-2 and a birth year from 1900 to 2030.
    */
-  static boolean plausible(String id) {
+  static boolean isId(String id) {
+    try {
+      ResidentId.normalize(id);
+    } catch (org.ruralstats.ingest.FieldFault notAnId) {
+      return false;
+    }
     int province = Integer.parseInt(id.substring(0, 2));
+    int year = Integer.parseInt(id.substring(6, 10));
     boolean provinceCode =
         (province >= 11 && province <= 15)
             || (province >= 21 && province <= 23)
@@ -157,13 +159,6 @@ public final class IdScan extends AbstractAppender {
             || province == 71
             || province == 81
             || province == 82;
-    int year = Integer.parseInt(id.substring(6, 10));
-    try {
-      java.time.LocalDate.of(
-          year, Integer.parseInt(id.substring(10, 12)), Integer.parseInt(id.substring(12, 14)));
-    } catch (java.time.DateTimeException e) {
-      return false;
-    }
     return provinceCode && year >= 1900 && year <= 2030;
   }
 
