@@ -75,7 +75,7 @@ class ShowAndTablesTest {
     RunTransaction tx = new RunTransaction(w, List.of(Warehouse.INDICATORS), RunHistory.newRunId());
     tx.begin();
     w.overwrite(Warehouse.INDICATORS, villages());
-    tx.commit("fingerprint", 1, 0, 3, 0);
+    tx.commit("fingerprint", 1, 0, 3, 0, null);
     // a run that never reached its commit point left a newer version behind
     w.overwrite(Warehouse.INDICATORS, villages().limit(1));
     Tables tables = Tables.open(w);
