@@ -147,7 +147,11 @@ public final class RunHistory {
 
   /** The last run readers see. */
   public Optional<Run> lastPublished() {
-    List<Run> runs = recorded();
+    return lastPublished(recorded());
+  }
+
+  /** The last run readers see among {@code runs} (oldest first, as {@link #recorded}). */
+  public static Optional<Run> lastPublished(List<Run> runs) {
     for (int i = runs.size() - 1; i >= 0; i--) {
       if (runs.get(i).readable()) {
         return Optional.of(runs.get(i));
@@ -168,7 +172,11 @@ public final class RunHistory {
    * no run is in progress.
    */
   public Optional<Run> lastState() {
-    List<Run> runs = recorded();
+    return lastState(recorded());
+  }
+
+  /** The last recorded state among {@code runs} (oldest first, as {@link #recorded}). */
+  public static Optional<Run> lastState(List<Run> runs) {
     return runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(runs.size() - 1));
   }
 

@@ -94,9 +94,9 @@ public final class RunTransaction {
     all.add(Warehouse.RUNS);
     DeltaLogCheck.check(warehouse, all);
     warehouse.spark().conf().set(USER_METADATA, runId);
-    RunHistory history = new RunHistory(warehouse);
-    baseline = history.lastState().map(RunHistory.Run::tableVersions).orElse(Map.of());
-    lastPublished = history.lastPublished().orElse(null);
+    List<RunHistory.Run> runs = new RunHistory(warehouse).recorded(); // read once
+    baseline = RunHistory.lastState(runs).map(RunHistory.Run::tableVersions).orElse(Map.of());
+    lastPublished = RunHistory.lastPublished(runs).orElse(null);
     committedFingerprint = lastPublished == null ? null : lastPublished.keyFingerprint();
     begun = true;
     Set<String> writers = new LinkedHashSet<>();
