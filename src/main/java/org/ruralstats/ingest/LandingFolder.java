@@ -1,12 +1,17 @@
 package org.ruralstats.ingest;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sha2;
+
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
@@ -202,6 +207,59 @@ public final class LandingFolder {
    */
   public Dataset<Row> parse(List<LandingFile> files, SourceFileParser parser) {
     return EmptyFiles.parse(spark, fs, files, parser, nonEmpty -> read(nonEmpty, parser));
+  }
+
+  /**
+   * The SHA-256 of each file's content (hex, as the file ledger records it), computed on the
+   * executors in one job; one short row per file comes back to the driver. A zero-byte file, which
+   * Spark's file sources skip, is hashed here (it has no content); a file that vanished since the
+   * listing has no entry.
+   */
+  public Map<LandingFile, String> contentHashes(List<LandingFile> files) {
+    Map<String, LandingFile> byKey = new HashMap<>();
+    List<String> paths = new ArrayList<>();
+    Map<LandingFile, String> out = new HashMap<>();
+    for (LandingFile f : files) {
+      try {
+        if (fs.getFileStatus(new Path(f.path())).getLen() == 0) {
+          out.put(f, SourceFileParser.sha256(new byte[0]));
+          continue;
+        }
+      } catch (FileNotFoundException gone) {
+        continue;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + f.path(), e);
+      }
+      byKey.put(fileKey(new Path(f.path())), f);
+      paths.add(escapeGlob(f.path()));
+    }
+    if (paths.isEmpty()) {
+      return out;
+    }
+    for (Row r :
+        spark
+            .read()
+            .format("binaryFile")
+            .load(paths.toArray(String[]::new))
+            .select(col("path"), sha2(col("content"), 256))
+            .collectAsList()) {
+      LandingFile f = byKey.get(fileKey(new Path(r.getString(0))));
+      if (f != null) {
+        out.put(f, r.getString(1));
+      }
+    }
+    return out;
+  }
+
+  /** County folder, source folder and name of a landing file's path. */
+  private static String fileKey(Path file) {
+    Path source = file.getParent();
+    Path county = source.getParent();
+    return (county == null ? "" : county.getName())
+        + "\u0000"
+        + source.getName()
+        + "\u0000"
+        + file.getName();
   }
 
   private Dataset<Row> read(List<LandingFile> files, SourceFileParser parser) {

@@ -51,6 +51,7 @@ public final class IngestStage {
   private final int parallelism;
   private final ErasureTokens tokens;
   private Set<String> erased = Set.of();
+  private Map<LandingFile, String> hashes = Map.of();
 
   /**
    * @param warehouse where the tables are
@@ -132,12 +133,17 @@ public final class IngestStage {
         }
       }
     }
+    Set<String> unchanged = unchangedSources(landing, ledger);
     List<SourceResult> results = new ArrayList<>();
     try {
       SourceSpec divisions = contract.source(SourceContract.DIVISIONS);
-      results.add(ingestSource(landing, divisions, Map.of(), ledger));
-      Map<String, Set<String>> villages = villageCodes();
-      for (String county : landing.counties()) {
+      results.add(ingestSource(landing, divisions, Map.of(), ledger, unchanged));
+      boolean anyToParse =
+          contract.sources().stream()
+              .anyMatch(s -> s != divisions && !unchanged.contains(s.name()));
+      // no village code is checked when no file is parsed: the dictionary is not read
+      Map<String, Set<String>> villages = anyToParse ? villageCodes() : Map.of();
+      for (String county : anyToParse ? landing.counties() : List.<String>of()) {
         if (!villages.containsKey(county)) {
           progress.accept(
               "  warning: the division dictionary"
@@ -152,7 +158,7 @@ public final class IngestStage {
       List<Callable<SourceResult>> tasks = new ArrayList<>();
       for (SourceSpec spec : contract.sources()) {
         if (spec != divisions) {
-          tasks.add(() -> ingestSource(landing, spec, villages, ledger));
+          tasks.add(() -> ingestSource(landing, spec, villages, ledger, unchanged));
         }
       }
       results.addAll(runAll(tasks));
@@ -235,7 +241,8 @@ public final class IngestStage {
       LandingFolder landing,
       SourceSpec spec,
       Map<String, Set<String>> villages,
-      Map<String, Row> ledger) {
+      Map<String, Row> ledger,
+      Set<String> unchanged) {
     long t0 = System.nanoTime();
     List<LandingFile> files = landing.files(spec.name());
     if (files.isEmpty()) {
@@ -245,6 +252,9 @@ public final class IngestStage {
           List.of(),
           List.of(),
           null);
+    }
+    if (unchanged.contains(spec.name())) {
+      return unchangedSource(spec, files, ledger, t0);
     }
     SourceFileParser parser =
         new SourceFileParser(spec, villages, pseudonymizer, known(ledger, spec.name()));
@@ -320,6 +330,74 @@ public final class IngestStage {
         fileResults,
         fileRows,
         parsed);
+  }
+
+  /**
+   * The sources whose every file the ledger already holds with the same content: nothing of theirs
+   * is read again (the content hashes of all files come from one job). None on a new warehouse.
+   */
+  private Set<String> unchangedSources(LandingFolder landing, Map<String, Row> ledger) {
+    if (ledger.isEmpty()) {
+      return Set.of();
+    }
+    List<LandingFile> all = new ArrayList<>();
+    contract.sources().forEach(s -> all.addAll(landing.files(s.name())));
+    hashes = landing.contentHashes(all);
+    Set<String> out = new HashSet<>();
+    for (SourceSpec spec : contract.sources()) {
+      List<LandingFile> files = landing.files(spec.name());
+      boolean known =
+          files.stream()
+              .allMatch(
+                  f ->
+                      hashes.containsKey(f)
+                          && ledger.containsKey(
+                              spec.name()
+                                  + "/"
+                                  + SourceFileParser.fileIdentity(
+                                      f.county(), f.name(), hashes.get(f))));
+      if (!files.isEmpty() && known) {
+        out.add(spec.name());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A source none of whose files changed: the same report as parsing them would give (every file
+   * unchanged, nothing read; a file rejected before stands rejected), from the ledger alone.
+   */
+  private SourceResult unchangedSource(
+      SourceSpec spec, List<LandingFile> files, Map<String, Row> ledger, long t0) {
+    List<IngestReport.FileResult> fileResults = new ArrayList<>();
+    for (LandingFile f : files) {
+      Row before =
+          ledger.get(
+              spec.name()
+                  + "/"
+                  + SourceFileParser.fileIdentity(f.county(), f.name(), hashes.get(f)));
+      boolean standsRejected = before != null && FileLedger.REJECTED.equals(before.getAs("status"));
+      fileResults.add(
+          new IngestReport.FileResult(
+              f.county(),
+              spec.name(),
+              f.name(),
+              ParsedRecords.FILE_UNCHANGED,
+              standsRejected,
+              before == null ? null : before.getAs("reason"),
+              0L,
+              0L));
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    progress.accept(
+        String.format(
+            "  %-24s %3d file(s), %3d new or changed, %8d rows read, %6d rejected%s  %6.1f s",
+            spec.name(), files.size(), 0, 0, 0, "", seconds));
+    return new SourceResult(
+        new IngestReport.SourceSummary(spec.name(), files.size(), 0, 0, 0, 0, seconds),
+        fileResults,
+        List.of(),
+        null);
   }
 
   /** The writes of raw rows, rejects and ledger entries (none when no file was new). */
