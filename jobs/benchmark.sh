@@ -95,19 +95,25 @@ stage_times() {
 }
 
 # run NAME [LANDING]: one nightly run in a fresh JVM (landing: WORK/landing, warehouse:
-# WORK/warehouse unless LANDING is given, then WORK/warehouse-NAME), its output timestamped.
+# WORK/warehouse and exports WORK/exports, as a scheduled job keeps them, unless LANDING is given,
+# then WORK/warehouse-NAME and WORK/exports-NAME), its output timestamped. The exports of each run
+# are kept in WORK/exports-NAME.
 run() {
   local name=$1 log="$work/$1.log" tfile="$work/$1.time" rc=0 t0
-  local run_landing=${2:-$work/landing} run_wh="$work/warehouse${2:+-$1}"
+  local run_landing=${2:-$work/landing} run_wh="$work/warehouse${2:+-$1}" run_ex="$work/exports${2:+-$1}"
   t0=$EPOCHREALTIME
   set +e
   RURAL_STATS_PSEUDONYM_KEY_FILE="$key" /usr/bin/time -f '%e %U %S %M' -o "$tfile" \
     "$RS_ROOT/jobs/nightly.sh" ${master[@]+"${master[@]}"} --landing "$run_landing" \
-    --warehouse "$run_wh" --export-dir "$work/exports-$name" \
+    --warehouse "$run_wh" --export-dir "$run_ex" \
     ${nightly_opts[@]+"${nightly_opts[@]}"} 2>&1 \
     | while IFS= read -r line; do printf '%s %s\n' "$EPOCHREALTIME" "$line"; done >"$log"
   rc=${PIPESTATUS[0]}
   set -e
+  if [[ "$run_ex" != "$work/exports-$name" && -d "$run_ex" ]]; then
+    rm -rf "$work/exports-$name"
+    cp -rp "$run_ex" "$work/exports-$name"
+  fi
   read -r wall user sys rss <"$tfile" || { tail -n 20 "$log" >&2; echo "error: run $name did not finish (log: $log)" >&2; return 1; }
   stage_times "$name" "$t0" "$wall" "$user" "$sys" "$rss" "$rc" "$log"
   echo "           load average at the end of the run: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.ruralstats.config.PipelineConfig;
@@ -12,6 +13,7 @@ import org.ruralstats.config.SparkSessions;
 import org.ruralstats.errors.RunFailure;
 import org.ruralstats.errors.RuralStatsErrors;
 import org.ruralstats.export.ExportFilter;
+import org.ruralstats.export.ExportStamp;
 import org.ruralstats.export.Outputs;
 import org.ruralstats.ingest.LandingFolder;
 import org.ruralstats.ingest.Pseudonymizer;
@@ -242,11 +244,17 @@ public final class NightlyJob implements Callable<Integer> {
       if (config.exportDir() != null) {
         String dir = config.exportDir().toString();
         PublishedTables published = PublishedTables.latest(wh);
-        Outputs.find("indicators", "csv")
-            .write(published, ExportFilter.NONE, dir + "/indicators.csv");
-        Outputs.find("rejects", "csv").write(published, ExportFilter.NONE, dir + "/rejects.csv");
-        modes.applyToExport(dir + "/indicators.csv");
-        modes.applyToExport(dir + "/rejects.csv");
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        String state = ExportStamp.state(wh, published.versions());
+        for (String table : List.of("indicators", "rejects")) {
+          String file = dir + "/" + table + ".csv";
+          // a run that published nothing new leaves an export of the same tables as it is
+          if (!ExportStamp.current(conf, file, state)) {
+            Outputs.find(table, "csv").write(published, ExportFilter.NONE, file);
+            ExportStamp.record(conf, file, state);
+          }
+          modes.applyToExport(file);
+        }
       }
       new NightlySummary(wh, out).print(report, config, (System.nanoTime() - t0) / 1e9);
     } catch (Throwable t) {

@@ -56,6 +56,11 @@ public final class PublishedTables {
     return committed.runId();
   }
 
+  /** The version of each table the published run recorded. */
+  public java.util.Map<String, Long> versions() {
+    return committed.versions();
+  }
+
   /** The warehouse read. */
   public Warehouse warehouse() {
     return warehouse;

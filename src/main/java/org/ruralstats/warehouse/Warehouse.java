@@ -116,6 +116,23 @@ public final class Warehouse {
     }
   }
 
+  /**
+   * When a version of a table was committed (its commit file's modification time, ms), or -1 when
+   * that commit file is gone (cleaned up) or unreadable. Tells a table rebuilt at the same path
+   * from the one it replaced, whose version numbers may be the same.
+   */
+  public long commitTime(String table, long version) {
+    Path commit = new Path(path(table) + "/_delta_log", String.format("%020d.json", version));
+    try {
+      return commit
+          .getFileSystem(spark.sparkContext().hadoopConfiguration())
+          .getFileStatus(commit)
+          .getModificationTime();
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
   /** Reads a table as of one of its versions. */
   public Dataset<Row> readAt(String table, long version) {
     return spark.read().format("delta").option("versionAsOf", version).load(path(table));

@@ -96,6 +96,8 @@ class NightlyJobTest {
     for (String t : writtenTables()) {
       versions.put(t, wh.version(t));
     }
+    java.nio.file.attribute.FileTime written =
+        Files.getLastModifiedTime(exports.resolve("indicators.csv"));
     ByteArrayOutputStream rerun = new ByteArrayOutputStream();
     assertEquals(NightlyJob.OK, run(new PrintStream(rerun, true, StandardCharsets.UTF_8)));
     assertTrue(
@@ -107,6 +109,10 @@ class NightlyJobTest {
     }
     assertEquals(versions, after, "no table got a new version");
     assertArrayEquals(first, Files.readAllBytes(exports.resolve("indicators.csv")));
+    assertEquals(
+        written,
+        Files.getLastModifiedTime(exports.resolve("indicators.csv")),
+        "an export of the same published tables is left as it is, not written again");
     assertEquals(expected, exportedRejectLines());
   }
 
