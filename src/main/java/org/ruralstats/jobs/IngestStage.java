@@ -51,7 +51,6 @@ public final class IngestStage {
   private final int parallelism;
   private final ErasureTokens tokens;
   private Set<String> erased = Set.of();
-  private Map<LandingFile, String> hashes = Map.of();
 
   /**
    * @param warehouse where the tables are
@@ -114,8 +113,8 @@ public final class IngestStage {
    * time (each source is a few small Spark jobs; running two side by side keeps both cores busy).
    */
   public IngestReport run(LandingFolder landing) {
-    Map<String, Row> ledger = readLedger();
-    checkLayout(landing, ledger);
+    DeliveredFiles ledger = DeliveredFiles.read(warehouse);
+    ledger.checkLayout(landing, contract);
     erased = ErasedPersons.tokens(warehouse);
     for (String notice : landing.notices()) {
       progress.accept("  note: " + notice);
@@ -133,7 +132,7 @@ public final class IngestStage {
         }
       }
     }
-    Set<String> unchanged = unchangedSources(landing, ledger);
+    Set<String> unchanged = ledger.unchangedSources(landing, contract);
     List<SourceResult> results = new ArrayList<>();
     try {
       SourceSpec divisions = contract.source(SourceContract.DIVISIONS);
@@ -241,7 +240,7 @@ public final class IngestStage {
       LandingFolder landing,
       SourceSpec spec,
       Map<String, Set<String>> villages,
-      Map<String, Row> ledger,
+      DeliveredFiles ledger,
       Set<String> unchanged) {
     long t0 = System.nanoTime();
     List<LandingFile> files = landing.files(spec.name());
@@ -254,10 +253,19 @@ public final class IngestStage {
           null);
     }
     if (unchanged.contains(spec.name())) {
-      return unchangedSource(spec, files, ledger, t0);
+      progress.accept(
+          String.format(
+              "  %-24s %3d file(s), %3d new or changed, %8d rows read, %6d rejected  %6.1f s",
+              spec.name(), files.size(), 0, 0, 0, (System.nanoTime() - t0) / 1e9));
+      return new SourceResult(
+          new IngestReport.SourceSummary(
+              spec.name(), files.size(), 0, 0, 0, 0, (System.nanoTime() - t0) / 1e9),
+          ledger.unchangedFiles(spec, files),
+          List.of(),
+          null);
     }
     SourceFileParser parser =
-        new SourceFileParser(spec, villages, pseudonymizer, known(ledger, spec.name()));
+        new SourceFileParser(spec, villages, pseudonymizer, ledger.known(spec.name()));
     Dataset<Row> parsed = landing.parse(files, parser);
     if (spec.name().equals(SourceContract.DIVISIONS)) {
       parsed =
@@ -285,10 +293,9 @@ public final class IngestStage {
       }
       boolean rejectedNow = ParsedRecords.FILE_REJECTED.equals(status);
       rejectedFiles += rejectedNow ? 1 : 0;
-      String identity =
-          SourceFileParser.fileIdentity(
-              r.getAs("county_code"), r.getAs("file_name"), r.getAs("content_hash"));
-      Row before = ledger.get(spec.name() + "/" + identity);
+      Row before =
+          ledger.entry(
+              spec.name(), r.getAs("county_code"), r.getAs("file_name"), r.getAs("content_hash"));
       boolean standsRejected =
           rejectedNow
               || (ParsedRecords.FILE_UNCHANGED.equals(status)
@@ -330,74 +337,6 @@ public final class IngestStage {
         fileResults,
         fileRows,
         parsed);
-  }
-
-  /**
-   * The sources whose every file the ledger already holds with the same content: nothing of theirs
-   * is read again (the content hashes of all files come from one job). None on a new warehouse.
-   */
-  private Set<String> unchangedSources(LandingFolder landing, Map<String, Row> ledger) {
-    if (ledger.isEmpty()) {
-      return Set.of();
-    }
-    List<LandingFile> all = new ArrayList<>();
-    contract.sources().forEach(s -> all.addAll(landing.files(s.name())));
-    hashes = landing.contentHashes(all);
-    Set<String> out = new HashSet<>();
-    for (SourceSpec spec : contract.sources()) {
-      List<LandingFile> files = landing.files(spec.name());
-      boolean known =
-          files.stream()
-              .allMatch(
-                  f ->
-                      hashes.containsKey(f)
-                          && ledger.containsKey(
-                              spec.name()
-                                  + "/"
-                                  + SourceFileParser.fileIdentity(
-                                      f.county(), f.name(), hashes.get(f))));
-      if (!files.isEmpty() && known) {
-        out.add(spec.name());
-      }
-    }
-    return out;
-  }
-
-  /**
-   * A source none of whose files changed: the same report as parsing them would give (every file
-   * unchanged, nothing read; a file rejected before stands rejected), from the ledger alone.
-   */
-  private SourceResult unchangedSource(
-      SourceSpec spec, List<LandingFile> files, Map<String, Row> ledger, long t0) {
-    List<IngestReport.FileResult> fileResults = new ArrayList<>();
-    for (LandingFile f : files) {
-      Row before =
-          ledger.get(
-              spec.name()
-                  + "/"
-                  + SourceFileParser.fileIdentity(f.county(), f.name(), hashes.get(f)));
-      boolean standsRejected = before != null && FileLedger.REJECTED.equals(before.getAs("status"));
-      fileResults.add(
-          new IngestReport.FileResult(
-              f.county(),
-              spec.name(),
-              f.name(),
-              ParsedRecords.FILE_UNCHANGED,
-              standsRejected,
-              before == null ? null : before.getAs("reason"),
-              0L,
-              0L));
-    }
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    progress.accept(
-        String.format(
-            "  %-24s %3d file(s), %3d new or changed, %8d rows read, %6d rejected%s  %6.1f s",
-            spec.name(), files.size(), 0, 0, 0, "", seconds));
-    return new SourceResult(
-        new IngestReport.SourceSummary(spec.name(), files.size(), 0, 0, 0, 0, seconds),
-        fileResults,
-        List.of(),
-        null);
   }
 
   /** The writes of raw rows, rejects and ledger entries (none when no file was new). */
@@ -488,76 +427,6 @@ public final class IngestStage {
             .collectAsList()) {
       out.computeIfAbsent(r.getString(0), k -> new HashSet<>()).add(r.getString(1));
     }
-    return out;
-  }
-
-  /**
-   * Ledger rows by "source/county\0name\0hash": the latest entry for each delivered file version.
-   */
-  private Map<String, Row> readLedger() {
-    Map<String, Row> out = new HashMap<>();
-    if (!warehouse.exists(Warehouse.FILE_LEDGER)) {
-      return out;
-    }
-    if (!java.util.Arrays.asList(warehouse.read(Warehouse.FILE_LEDGER).columns())
-        .contains(CleanRows.COUNTY)) {
-      throw new IllegalStateException(
-          "the warehouse "
-              + warehouse.root()
-              + " was built by an earlier version of the pipeline, whose tables have no county"
-              + " column; build a new warehouse from the landing folder (run with a new"
-              + " --warehouse folder)");
-    }
-    // One row per delivered file version: small, bounded by the number of files ever delivered.
-    for (Row r :
-        warehouse
-            .read(Warehouse.FILE_LEDGER)
-            .select(
-                "source", "county_code", "file_name", "content_hash", "status", "reason", "run_id")
-            .orderBy("run_id")
-            .collectAsList()) {
-      out.put(
-          r.getString(0)
-              + "/"
-              + SourceFileParser.fileIdentity(r.getString(1), r.getString(2), r.getString(3)),
-          r);
-    }
-    return out;
-  }
-
-  /**
-   * Refuses a landing folder whose layout differs from the one the warehouse was built from: the
-   * rows of a one-county landing folder carry no county code, so the same rows delivered again
-   * inside a county folder would be counted twice.
-   */
-  private void checkLayout(LandingFolder landing, Map<String, Row> ledger) {
-    boolean oneCountyBefore = ledger.values().stream().anyMatch(r -> r.getString(1).isEmpty());
-    boolean countiesBefore = ledger.values().stream().anyMatch(r -> !r.getString(1).isEmpty());
-    if (landing.hasCountyFolders() && oneCountyBefore) {
-      throw new IllegalStateException(
-          "the landing folder "
-              + landing.path()
-              + " holds county folders, but this warehouse was built from a one-county landing"
-              + " folder (source folders at the top); keep the one-county layout for this"
-              + " warehouse, or build a new warehouse from the county folders");
-    }
-    boolean anyFile = contract.sources().stream().anyMatch(s -> !landing.files(s.name()).isEmpty());
-    if (!landing.hasCountyFolders() && countiesBefore && anyFile) {
-      throw new IllegalStateException(
-          "the landing folder "
-              + landing.path()
-              + " holds source folders at the top, but this warehouse was built from county"
-              + " folders; put the files into the folder of their county (e.g. 141123000000/"
-              + "divisions/), or build a new warehouse");
-    }
-  }
-
-  private static Set<String> known(Map<String, Row> ledger, String source) {
-    String prefix = source + "/";
-    Set<String> out = new HashSet<>();
-    ledger.keySet().stream()
-        .filter(k -> k.startsWith(prefix))
-        .forEach(k -> out.add(k.substring(prefix.length())));
     return out;
   }
 }
