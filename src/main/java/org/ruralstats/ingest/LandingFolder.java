@@ -230,7 +230,7 @@ public final class LandingFolder {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + f.path(), e);
       }
-      byKey.put(fileKey(new Path(f.path())), f);
+      byKey.put(fileKey(f.county(), f.source(), f.name()), f);
       paths.add(escapeGlob(f.path()));
     }
     if (paths.isEmpty()) {
@@ -243,7 +243,10 @@ public final class LandingFolder {
             .load(paths.toArray(String[]::new))
             .select(col("path"), sha2(col("content"), 256))
             .collectAsList()) {
-      LandingFile f = byKey.get(fileKey(new Path(r.getString(0))));
+      Path file = new Path(r.getString(0));
+      LandingFile f =
+          byKey.get(
+              fileKey(countyOf(file, countyFolders), file.getParent().getName(), file.getName()));
       if (f != null) {
         out.put(f, r.getString(1));
       }
@@ -251,15 +254,13 @@ public final class LandingFolder {
     return out;
   }
 
-  /** County folder, source folder and name of a landing file's path. */
-  private static String fileKey(Path file) {
-    Path source = file.getParent();
-    Path county = source.getParent();
-    return (county == null ? "" : county.getName())
-        + "\u0000"
-        + source.getName()
-        + "\u0000"
-        + file.getName();
+  private static String fileKey(String county, String source, String name) {
+    return county + "\u0000" + source + "\u0000" + name;
+  }
+
+  /** The county of a landing file's path: its county folder, or none in a one-county folder. */
+  private static String countyOf(Path file, boolean byCounty) {
+    return byCounty ? file.getParent().getParent().getName() : ONE_COUNTY;
   }
 
   private Dataset<Row> read(List<LandingFile> files, SourceFileParser parser) {
@@ -274,7 +275,7 @@ public final class LandingFolder {
             (FlatMapFunction<Row, Row>)
                 r -> {
                   Path file = new Path(r.getString(0));
-                  String county = byCounty ? file.getParent().getParent().getName() : ONE_COUNTY;
+                  String county = countyOf(file, byCounty);
                   return parser.parse(county, file.getName(), (byte[]) r.get(1));
                 },
             Encoders.row(ParsedRecords.SCHEMA));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,8 +27,6 @@ import org.ruralstats.warehouse.Warehouse;
 final class DeliveredFiles {
   /** Entries by "source/county\0name\0hash". */
   private final Map<String, Row> entries;
-
-  private Map<LandingFile, String> hashes = Map.of();
 
   private DeliveredFiles(Map<String, Row> entries) {
     this.entries = entries;
@@ -111,53 +110,50 @@ final class DeliveredFiles {
   }
 
   /**
-   * The sources whose every file the ledger already holds with the same content: nothing of theirs
-   * needs to be read again. The content hashes of all files come from one job; none is computed on
-   * a new warehouse, where every file is new.
+   * The sources whose every file the ledger already holds with the same content, each with its file
+   * results as parsing its files would give them (every file unchanged, nothing read, a file
+   * rejected before still standing rejected with its reason): nothing of theirs needs to be read
+   * again. The content hashes of all files come from one job; none is computed on a new warehouse,
+   * where every file is new.
    */
-  Set<String> unchangedSources(LandingFolder landing, SourceContract contract) {
+  Map<String, List<IngestReport.FileResult>> unchangedSources(
+      LandingFolder landing, SourceContract contract) {
     if (entries.isEmpty()) {
-      return Set.of();
+      return Map.of();
     }
+    Map<String, List<LandingFile>> bySource = new LinkedHashMap<>();
     List<LandingFile> all = new ArrayList<>();
-    contract.sources().forEach(s -> all.addAll(landing.files(s.name())));
-    hashes = landing.contentHashes(all);
-    Set<String> out = new HashSet<>();
     for (SourceSpec spec : contract.sources()) {
       List<LandingFile> files = landing.files(spec.name());
-      boolean known =
-          files.stream()
-              .allMatch(
-                  f ->
-                      hashes.containsKey(f)
-                          && entry(spec.name(), f.county(), f.name(), hashes.get(f)) != null);
-      if (!files.isEmpty() && known) {
-        out.add(spec.name());
-      }
+      bySource.put(spec.name(), files);
+      all.addAll(files);
     }
-    return out;
-  }
-
-  /**
-   * The file results of a source {@link #unchangedSources} found unchanged, as parsing its files
-   * would give them: every file unchanged, nothing read, a file rejected before still standing
-   * rejected with its reason.
-   */
-  List<IngestReport.FileResult> unchangedFiles(SourceSpec spec, List<LandingFile> files) {
-    List<IngestReport.FileResult> out = new ArrayList<>();
-    for (LandingFile f : files) {
-      Row before = entry(spec.name(), f.county(), f.name(), hashes.get(f));
-      out.add(
-          new IngestReport.FileResult(
-              f.county(),
-              spec.name(),
-              f.name(),
-              ParsedRecords.FILE_UNCHANGED,
-              before != null && FileLedger.REJECTED.equals(before.getAs("status")),
-              before == null ? null : before.getAs("reason"),
-              0L,
-              0L));
-    }
+    Map<LandingFile, String> hashes = landing.contentHashes(all);
+    Map<String, List<IngestReport.FileResult>> out = new HashMap<>();
+    bySource.forEach(
+        (source, files) -> {
+          List<IngestReport.FileResult> results = new ArrayList<>();
+          for (LandingFile f : files) {
+            String hash = hashes.get(f);
+            Row before = hash == null ? null : entry(source, f.county(), f.name(), hash);
+            if (before == null) {
+              return; // a new or changed file: the source is read
+            }
+            results.add(
+                new IngestReport.FileResult(
+                    f.county(),
+                    source,
+                    f.name(),
+                    ParsedRecords.FILE_UNCHANGED,
+                    FileLedger.REJECTED.equals(before.getAs("status")),
+                    before.getAs("reason"),
+                    0L,
+                    0L));
+          }
+          if (!files.isEmpty()) {
+            out.put(source, results);
+          }
+        });
     return out;
   }
 }

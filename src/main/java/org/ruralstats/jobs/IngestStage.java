@@ -132,14 +132,15 @@ public final class IngestStage {
         }
       }
     }
-    Set<String> unchanged = ledger.unchangedSources(landing, contract);
+    Map<String, List<IngestReport.FileResult>> unchanged =
+        ledger.unchangedSources(landing, contract);
     List<SourceResult> results = new ArrayList<>();
     try {
       SourceSpec divisions = contract.source(SourceContract.DIVISIONS);
       results.add(ingestSource(landing, divisions, Map.of(), ledger, unchanged));
       boolean anyToParse =
           contract.sources().stream()
-              .anyMatch(s -> s != divisions && !unchanged.contains(s.name()));
+              .anyMatch(s -> s != divisions && !unchanged.containsKey(s.name()));
       // no village code is checked when no file is parsed: the dictionary is not read
       Map<String, Set<String>> villages = anyToParse ? villageCodes() : Map.of();
       for (String county : anyToParse ? landing.counties() : List.<String>of()) {
@@ -241,7 +242,7 @@ public final class IngestStage {
       SourceSpec spec,
       Map<String, Set<String>> villages,
       DeliveredFiles ledger,
-      Set<String> unchanged) {
+      Map<String, List<IngestReport.FileResult>> unchanged) {
     long t0 = System.nanoTime();
     List<LandingFile> files = landing.files(spec.name());
     if (files.isEmpty()) {
@@ -252,15 +253,12 @@ public final class IngestStage {
           List.of(),
           null);
     }
-    if (unchanged.contains(spec.name())) {
-      progress.accept(
-          String.format(
-              "  %-24s %3d file(s), %3d new or changed, %8d rows read, %6d rejected  %6.1f s",
-              spec.name(), files.size(), 0, 0, 0, (System.nanoTime() - t0) / 1e9));
-      return new SourceResult(
+    List<IngestReport.FileResult> known = unchanged.get(spec.name());
+    if (known != null) {
+      return reported(
           new IngestReport.SourceSummary(
               spec.name(), files.size(), 0, 0, 0, 0, (System.nanoTime() - t0) / 1e9),
-          ledger.unchangedFiles(spec, files),
+          known,
           List.of(),
           null);
     }
@@ -320,23 +318,37 @@ public final class IngestStage {
           CleanRows.newestPerKey(spec, CleanRows.typed(spec, parsed, runId)),
           CleanRows.key(spec));
     }
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    progress.accept(
-        String.format(
-            "  %-24s %3d file(s), %3d new or changed, %8d rows read, %6d rejected%s  %6.1f s",
+    return reported(
+        new IngestReport.SourceSummary(
             spec.name(),
             files.size(),
             processed,
+            rejectedFiles,
             read,
             rejected,
-            rejectedFiles > 0 ? ", " + rejectedFiles + " FILE(S) REJECTED" : "",
-            seconds));
-    return new SourceResult(
-        new IngestReport.SourceSummary(
-            spec.name(), files.size(), processed, rejectedFiles, read, rejected, seconds),
+            (System.nanoTime() - t0) / 1e9),
         fileResults,
         fileRows,
         parsed);
+  }
+
+  /** Prints a source's progress line and returns its result. */
+  private SourceResult reported(
+      IngestReport.SourceSummary s,
+      List<IngestReport.FileResult> files,
+      List<Row> outcomes,
+      Dataset<Row> parsed) {
+    progress.accept(
+        String.format(
+            "  %-24s %3d file(s), %3d new or changed, %8d rows read, %6d rejected%s  %6.1f s",
+            s.source(),
+            s.files(),
+            s.processed(),
+            s.rowsRead(),
+            s.rowsRejected(),
+            s.rejectedFiles() > 0 ? ", " + s.rejectedFiles() + " FILE(S) REJECTED" : "",
+            s.seconds()));
+    return new SourceResult(s, files, outcomes, parsed);
   }
 
   /** The writes of raw rows, rejects and ledger entries (none when no file was new). */

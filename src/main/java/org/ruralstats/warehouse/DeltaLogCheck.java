@@ -29,7 +29,7 @@ final class DeltaLogCheck {
       if (v < 0) {
         continue;
       }
-      Path file = new Path(warehouse.path(t) + "/_delta_log", String.format("%020d.json", v));
+      Path file = warehouse.commitFile(t, v);
       try {
         FileSystem fs = file.getFileSystem(warehouse.spark().sparkContext().hadoopConfiguration());
         boolean any = false;

@@ -122,7 +122,7 @@ public final class Warehouse {
    * from the one it replaced, whose version numbers may be the same.
    */
   public long commitTime(String table, long version) {
-    Path commit = new Path(path(table) + "/_delta_log", String.format("%020d.json", version));
+    Path commit = commitFile(table, version);
     try {
       return commit
           .getFileSystem(spark.sparkContext().hadoopConfiguration())
@@ -131,6 +131,11 @@ public final class Warehouse {
     } catch (IOException e) {
       return -1;
     }
+  }
+
+  /** The commit file of a version of a table ({@code _delta_log/<version, 20 digits>.json}). */
+  Path commitFile(String table, long version) {
+    return new Path(path(table) + "/_delta_log", String.format("%020d.json", version));
   }
 
   /** Reads a table as of one of its versions. */
