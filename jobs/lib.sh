@@ -80,7 +80,7 @@ rs_cds_flags() {
   [[ "${RURAL_STATS_CDS:-on}" == off ]] && return 0
   local dir="$RS_ROOT/target/cds" id archive quiet=-Xlog:cds=off,cds+dynamic=off
   mkdir -p "$dir" 2>/dev/null && [[ -w "$dir" ]] || return 0
-  id=$({ stat -c '%s %Y' "$RS_JAR" "$RS_APP_JAR"; printf '%s\n' "$1"; java -version 2>&1; } | cksum | cut -d' ' -f1)
+  id=$({ stat -c '%n %s %Y' "$RS_JAR" "$RS_APP_JAR" "$(readlink -f "$(command -v java)")"; printf '%s\n' "$1"; } | cksum | cut -d' ' -f1)
   archive="$dir/$id.jsa"
   if [[ -f "$archive" ]]; then
     RS_CDS_FLAGS=("-XX:SharedArchiveFile=$archive" "$quiet")
