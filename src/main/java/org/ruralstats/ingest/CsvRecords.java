@@ -33,6 +33,7 @@ public final class CsvRecords implements Iterator<CsvRecords.Record> {
       CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
 
   private final String text;
+  private final int lineOffset;
   private final int[] lineStarts;
   private CSVParser parser;
   private Iterator<CSVRecord> records;
@@ -43,7 +44,17 @@ public final class CsvRecords implements Iterator<CsvRecords.Record> {
 
   /** Starts reading the records of {@code text}. */
   public CsvRecords(String text) {
+    this(text, 0);
+  }
+
+  /**
+   * Starts reading the records of a part of a file that begins at a record boundary.
+   *
+   * @param linesBefore line breaks in the file before the part: its first line is this plus one
+   */
+  public CsvRecords(String text, int linesBefore) {
     this.text = text;
+    this.lineOffset = linesBefore;
     this.lineStarts = lineStarts(text);
     open(0, 0);
   }
@@ -101,7 +112,7 @@ public final class CsvRecords implements Iterator<CsvRecords.Record> {
         pos++;
       }
       lastEndLine = baseLine + (int) parser.getCurrentLineNumber();
-      return new Record(lineOf(pos), rec.toList(), null);
+      return new Record(lineOffset + lineOf(pos), rec.toList(), null);
     } catch (UncheckedIOException | IllegalStateException e) {
       int failing = firstNonEmptyLineAfter(lastEndLine);
       String message = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
@@ -111,7 +122,7 @@ public final class CsvRecords implements Iterator<CsvRecords.Record> {
         closeQuietly();
         records = null;
       }
-      return new Record(failing, null, cleanMessage(message));
+      return new Record(lineOffset + failing, null, cleanMessage(message));
     }
   }
 

@@ -32,10 +32,7 @@ public record DecodedText(String text, String encoding) {
     if (bom) {
       String text = strict(StandardCharsets.UTF_8, bytes, 3);
       if (text == null) {
-        throw new FieldFault(
-            RejectCode.BAD_ENCODING,
-            "the file starts with a UTF-8 byte-order mark but is not valid UTF-8; save it again"
-                + " as UTF-8 or GB18030");
+        throw fault(true);
       }
       return new DecodedText(text, "UTF-8 (BOM)");
     }
@@ -47,10 +44,28 @@ public record DecodedText(String text, String encoding) {
     if (text != null) {
       return new DecodedText(text, "GB18030");
     }
-    throw new FieldFault(
-        RejectCode.BAD_ENCODING,
-        "the file is neither valid UTF-8 nor valid GB18030; save it again as CSV in UTF-8 or"
-            + " GB18030");
+    throw fault(false);
+  }
+
+  /** Why a file valid in neither encoding is rejected ({@code bom}: it starts with a UTF-8 BOM). */
+  static FieldFault fault(boolean bom) {
+    return bom
+        ? new FieldFault(
+            RejectCode.BAD_ENCODING,
+            "the file starts with a UTF-8 byte-order mark but is not valid UTF-8; save it again"
+                + " as UTF-8 or GB18030")
+        : new FieldFault(
+            RejectCode.BAD_ENCODING,
+            "the file is neither valid UTF-8 nor valid GB18030; save it again as CSV in UTF-8 or"
+                + " GB18030");
+  }
+
+  /**
+   * Bytes of a file already found valid in {@code encoding} ({@link FileScan}), decoded; cut at a
+   * line feed, so no character is split. A byte-order mark must not be among them.
+   */
+  static String text(byte[] bytes, String encoding) {
+    return new String(bytes, encoding.startsWith("UTF-8") ? StandardCharsets.UTF_8 : GB18030);
   }
 
   private static String strict(Charset cs, byte[] bytes, int offset) {

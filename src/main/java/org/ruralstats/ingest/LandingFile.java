@@ -10,8 +10,9 @@ import java.io.Serializable;
  * @param source the source (folder name)
  * @param name the file name
  * @param path the full Hadoop path
+ * @param length its size in bytes when it was listed
  */
-public record LandingFile(String county, String source, String name, String path)
+public record LandingFile(String county, String source, String name, String path, long length)
     implements Serializable {
 
   /** How the file is named to a user and in the rejects export: {@code <county>/<name>} or name. */

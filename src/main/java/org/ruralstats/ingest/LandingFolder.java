@@ -1,8 +1,5 @@
 package org.ruralstats.ingest;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.sha2;
-
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,9 +15,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -28,7 +23,7 @@ import org.apache.spark.sql.SparkSession;
  * The landing folder. It holds either one folder per source (one county) or one folder per county,
  * named by the county's 12-digit division code and laid out like a one-county landing folder
  * (several counties), never both. Lists each source folder's {@code .csv} files (any letter case)
- * in lexicographic order of their names, and reads them, each once, into parsed records on the
+ * in lexicographic order of their names, and reads them as streams into parsed records on the
  * executors.
  */
 public final class LandingFolder {
@@ -161,7 +156,7 @@ public final class LandingFolder {
       for (FileStatus st : fs.listStatus(dir)) {
         String name = st.getPath().getName();
         if (st.isFile() && name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-          out.add(new LandingFile(county, source, name, st.getPath().toString()));
+          out.add(new LandingFile(county, source, name, st.getPath().toString(), st.getLen()));
         }
       }
     } catch (IOException e) {
@@ -200,95 +195,23 @@ public final class LandingFolder {
   }
 
   /**
-   * Reads the files (each once, as bytes) and parses them on the executors (zero-byte files, which
-   * Spark skips, on the driver: {@link EmptyFiles}).
+   * Reads the files as streams and parses them on the executors, a large file in chunks by several
+   * tasks ({@link ChunkedFiles}).
    *
    * @return records of the {@link ParsedRecords#SCHEMA}
    */
   public Dataset<Row> parse(List<LandingFile> files, SourceFileParser parser) {
-    return EmptyFiles.parse(spark, fs, files, parser, nonEmpty -> read(nonEmpty, parser));
+    return ChunkedFiles.parse(spark, files, parser);
   }
 
   /**
-   * The SHA-256 of each file's content (hex, as the file ledger records it), computed on the
-   * executors in one job; one short row per file comes back to the driver. A zero-byte file, which
-   * Spark's file sources skip, is hashed here (it has no content); a file that vanished since the
-   * listing has no entry.
+   * The SHA-256 of each file's content (hex, as the file ledger records it), streamed on the
+   * executors in one job; one short row per file comes back to the driver. A file that vanished
+   * since the listing has no entry.
    */
   public Map<LandingFile, String> contentHashes(List<LandingFile> files) {
-    Map<String, LandingFile> byKey = new HashMap<>();
-    List<String> paths = new ArrayList<>();
     Map<LandingFile, String> out = new HashMap<>();
-    for (LandingFile f : files) {
-      try {
-        if (fs.getFileStatus(new Path(f.path())).getLen() == 0) {
-          out.put(f, SourceFileParser.sha256(new byte[0]));
-          continue;
-        }
-      } catch (FileNotFoundException gone) {
-        continue;
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + f.path(), e);
-      }
-      byKey.put(fileKey(f.county(), f.source(), f.name()), f);
-      paths.add(escapeGlob(f.path()));
-    }
-    if (paths.isEmpty()) {
-      return out;
-    }
-    for (Row r :
-        spark
-            .read()
-            .format("binaryFile")
-            .load(paths.toArray(String[]::new))
-            .select(col("path"), sha2(col("content"), 256))
-            .collectAsList()) {
-      Path file = new Path(r.getString(0));
-      LandingFile f =
-          byKey.get(
-              fileKey(countyOf(file, countyFolders), file.getParent().getName(), file.getName()));
-      if (f != null) {
-        out.put(f, r.getString(1));
-      }
-    }
+    ChunkedFiles.hashes(spark, files).forEach(t -> out.put(t._1(), t._2()));
     return out;
-  }
-
-  private static String fileKey(String county, String source, String name) {
-    return county + "\u0000" + source + "\u0000" + name;
-  }
-
-  /** The county of a landing file's path: its county folder, or none in a one-county folder. */
-  private static String countyOf(Path file, boolean byCounty) {
-    return byCounty ? file.getParent().getParent().getName() : ONE_COUNTY;
-  }
-
-  private Dataset<Row> read(List<LandingFile> files, SourceFileParser parser) {
-    String[] paths = files.stream().map(f -> escapeGlob(f.path())).toArray(String[]::new);
-    boolean byCounty = countyFolders;
-    return spark
-        .read()
-        .format("binaryFile")
-        .load(paths)
-        .select("path", "content")
-        .flatMap(
-            (FlatMapFunction<Row, Row>)
-                r -> {
-                  Path file = new Path(r.getString(0));
-                  String county = countyOf(file, byCounty);
-                  return parser.parse(county, file.getName(), (byte[]) r.get(1));
-                },
-            Encoders.row(ParsedRecords.SCHEMA));
-  }
-
-  private static String escapeGlob(String path) {
-    StringBuilder b = new StringBuilder();
-    for (char c : path.toCharArray()) {
-      if ("*?[]{}\\".indexOf(c) >= 0) {
-        b.append('\\');
-      }
-      b.append(c);
-    }
-    return b.toString();
   }
 }

@@ -9,10 +9,10 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.ruralstats.ingest.contract.ColumnSpec;
 import org.ruralstats.ingest.contract.ColumnType;
@@ -30,10 +30,13 @@ public final class SourceFileParser implements Serializable {
 
   private final SourceSpec spec;
   private final Map<String, Set<String>> villageCodes;
+  private final Broadcast<Map<String, Set<String>>> villageBroadcast;
   private final Pseudonymizer pseudonymizer;
   private final Set<String> knownFiles;
 
   /**
+   * A parser whose village dictionaries travel with it (tests, a handful of codes).
+   *
    * @param spec the source
    * @param villageCodes village codes of each county's division dictionary, by county (the village
    *     code of a row is checked against its own county's dictionary only)
@@ -45,8 +48,30 @@ public final class SourceFileParser implements Serializable {
       Map<String, Set<String>> villageCodes,
       Pseudonymizer pseudonymizer,
       Set<String> knownFiles) {
+    this(spec, villageCodes, null, pseudonymizer, knownFiles);
+  }
+
+  /**
+   * A parser whose village dictionaries are a broadcast variable: sent to each executor once, not
+   * with every task.
+   */
+  public SourceFileParser(
+      SourceSpec spec,
+      Broadcast<Map<String, Set<String>>> villageCodes,
+      Pseudonymizer pseudonymizer,
+      Set<String> knownFiles) {
+    this(spec, null, villageCodes, pseudonymizer, knownFiles);
+  }
+
+  private SourceFileParser(
+      SourceSpec spec,
+      Map<String, Set<String>> villageCodes,
+      Broadcast<Map<String, Set<String>>> villageBroadcast,
+      Pseudonymizer pseudonymizer,
+      Set<String> knownFiles) {
     this.spec = spec;
     this.villageCodes = villageCodes;
+    this.villageBroadcast = villageBroadcast;
     this.pseudonymizer = pseudonymizer;
     this.knownFiles = knownFiles;
   }
@@ -82,7 +107,8 @@ public final class SourceFileParser implements Serializable {
   }
 
   /**
-   * Parses one file.
+   * Parses one file held whole (a zero-byte file, or a test's content); a landing file of any size
+   * is parsed in chunks instead ({@link #parseChunk}), with the same records.
    *
    * @param county the county folder the file came from ({@code ""} in a one-county landing folder)
    * @param fileName the file's name
@@ -90,40 +116,116 @@ public final class SourceFileParser implements Serializable {
    */
   public Iterator<Row> parse(String county, String fileName, byte[] content) {
     String hash = sha256(content);
-    if (knownFiles.contains(fileIdentity(county, fileName, hash))) {
-      return List.of(fileRecord(county, fileName, hash, null, ParsedRecords.FILE_UNCHANGED, null))
-          .iterator();
+    if (isKnown(county, fileName, hash)) {
+      return unchanged(county, fileName, hash);
     }
     DecodedText decoded;
     try {
       decoded = DecodedText.decode(content);
     } catch (FieldFault f) {
-      return List.of(fileRecord(county, fileName, hash, null, ParsedRecords.FILE_REJECTED, f))
-          .iterator();
+      return rejected(county, fileName, hash, null, f);
     }
-    CsvRecords records = new CsvRecords(decoded.text());
-    if (!records.hasNext()) {
-      FieldFault f =
-          new FieldFault(RejectCode.EMPTY_FILE, "the file is empty: it has no header row");
-      return List.of(
-              fileRecord(
-                  county, fileName, hash, decoded.encoding(), ParsedRecords.FILE_REJECTED, f))
-          .iterator();
+    return records(
+        county, fileName, hash, decoded.encoding(), new CsvRecords(decoded.text()), null);
+  }
+
+  /** Whether the file, with this content, was processed before. */
+  public boolean isKnown(String county, String fileName, String hash) {
+    return knownFiles.contains(fileIdentity(county, fileName, hash));
+  }
+
+  /** The record of a file processed before with the same content: nothing of it is read again. */
+  public Iterator<Row> unchanged(String county, String fileName, String hash) {
+    return List.of(fileRecord(county, fileName, hash, null, ParsedRecords.FILE_UNCHANGED, null))
+        .iterator();
+  }
+
+  /** The record of a file rejected as a whole before its rows are read. */
+  public Iterator<Row> rejected(
+      String county, String fileName, String hash, String encoding, FieldFault f) {
+    return List.of(fileRecord(county, fileName, hash, encoding, ParsedRecords.FILE_REJECTED, f))
+        .iterator();
+  }
+
+  /**
+   * The record of a file valid neither in UTF-8 nor in GB18030 ({@link FileScan} found it so).
+   *
+   * @param bom whether the file starts with a UTF-8 byte-order mark
+   */
+  public Iterator<Row> badEncoding(String county, String fileName, String hash, boolean bom) {
+    return rejected(county, fileName, hash, null, DecodedText.fault(bom));
+  }
+
+  /**
+   * Parses one chunk of a file ({@link FileScan}): a run of whole records. The first chunk yields
+   * the file's record (processed, or rejected for its header) and its rows; a later one only its
+   * rows, checked against the header it is given, and nothing when that header is bad (the first
+   * chunk reports it).
+   *
+   * @param hash the whole file's SHA-256
+   * @param encoding the whole file's encoding
+   * @param header null for the first chunk; else the bytes of the file's header line (without a
+   *     byte-order mark)
+   * @param chunk the chunk's bytes (the first without a byte-order mark)
+   * @param linesBefore line breaks in the file before the chunk
+   */
+  public Iterator<Row> parseChunk(
+      String county,
+      String fileName,
+      String hash,
+      String encoding,
+      byte[] header,
+      byte[] chunk,
+      int linesBefore) {
+    CsvRecords records = new CsvRecords(DecodedText.text(chunk, encoding), linesBefore);
+    if (header == null) {
+      return records(county, fileName, hash, encoding, records, null);
     }
-    CsvRecords.Record headerRecord = records.next();
-    Header header;
+    CsvRecords headerRecords = new CsvRecords(DecodedText.text(header, encoding));
     try {
-      header = Header.of(spec, headerRecord);
+      if (!headerRecords.hasNext()) {
+        return Collections.emptyIterator();
+      }
+      return records(
+          county, fileName, hash, encoding, records, CsvHeader.of(spec, headerRecords.next()));
     } catch (FieldFault f) {
-      return List.of(
-              fileRecord(
-                  county, fileName, hash, decoded.encoding(), ParsedRecords.FILE_REJECTED, f))
-          .iterator();
+      return Collections.emptyIterator();
     }
-    Row fileRow =
-        fileRecord(county, fileName, hash, decoded.encoding(), ParsedRecords.FILE_PROCESSED, null);
+  }
+
+  /**
+   * The records of a file or chunk: with {@code header} null, the first record is the header and
+   * the file's own record comes first; else only the rows, read with {@code header}.
+   */
+  private Iterator<Row> records(
+      String county,
+      String fileName,
+      String hash,
+      String encoding,
+      CsvRecords records,
+      CsvHeader given) {
+    Row fileRow = null;
+    CsvHeader header = given;
+    if (header == null) {
+      if (!records.hasNext()) {
+        return rejected(
+            county,
+            fileName,
+            hash,
+            encoding,
+            new FieldFault(RejectCode.EMPTY_FILE, "the file is empty: it has no header row"));
+      }
+      try {
+        header = CsvHeader.of(spec, records.next());
+      } catch (FieldFault f) {
+        return rejected(county, fileName, hash, encoding, f);
+      }
+      fileRow = fileRecord(county, fileName, hash, encoding, ParsedRecords.FILE_PROCESSED, null);
+    }
+    CsvHeader h = header;
+    Row first = fileRow;
     return new Iterator<>() {
-      private boolean fileRowSent;
+      private boolean fileRowSent = first == null;
 
       @Override
       public boolean hasNext() {
@@ -134,12 +236,12 @@ public final class SourceFileParser implements Serializable {
       public Row next() {
         if (!fileRowSent) {
           fileRowSent = true;
-          return fileRow;
+          return first;
         }
         if (!records.hasNext()) {
           throw new NoSuchElementException();
         }
-        return rowRecord(county, fileName, hash, decoded.encoding(), header, records.next());
+        return rowRecord(county, fileName, hash, encoding, h, records.next());
       }
     };
   }
@@ -167,7 +269,7 @@ public final class SourceFileParser implements Serializable {
       String file,
       String hash,
       String encoding,
-      Header header,
+      CsvHeader header,
       CsvRecords.Record rec) {
     if (rec.fields() == null) {
       return rejected(
@@ -199,7 +301,9 @@ public final class SourceFileParser implements Serializable {
               + header.size()
               + "; check for a missing or extra comma, or an unquoted comma in a value");
     }
-    Set<String> villages = villageCodes.getOrDefault(county, Set.of());
+    Set<String> villages =
+        (villageBroadcast != null ? villageBroadcast.value() : villageCodes)
+            .getOrDefault(county, Set.of());
     Map<String, String> values = new LinkedHashMap<>();
     List<String[]> faults = new ArrayList<>(); // {column shown, code, message}
     for (ColumnSpec col : spec.columns()) {
@@ -306,7 +410,7 @@ public final class SourceFileParser implements Serializable {
         null);
   }
 
-  private static String[] fault(Header header, ColumnSpec col, RejectCode code, String message) {
+  private static String[] fault(CsvHeader header, ColumnSpec col, RejectCode code, String message) {
     return new String[] {header.shown(col), code.name(), message};
   }
 
@@ -329,106 +433,6 @@ public final class SourceFileParser implements Serializable {
         return null;
       default:
         throw new IllegalStateException("unhandled rule " + rule.kind() + " on " + selfCol.name());
-    }
-  }
-
-  /** The header of a file mapped to the contract's columns. */
-  static final class Header implements Serializable {
-    private final List<String> names;
-    private final Map<String, Integer> indexByColumn;
-    private final Map<String, String> shownByColumn;
-
-    private Header(List<String> names, Map<String, Integer> idx, Map<String, String> shown) {
-      this.names = names;
-      this.indexByColumn = idx;
-      this.shownByColumn = shown;
-    }
-
-    static Header of(SourceSpec spec, CsvRecords.Record rec) throws FieldFault {
-      if (rec.fields() == null) {
-        throw new FieldFault(
-            RejectCode.MALFORMED_CSV,
-            "the header row (line " + rec.line() + ") is not valid CSV: " + rec.error());
-      }
-      List<String> names = new ArrayList<>();
-      Map<String, Integer> idx = new LinkedHashMap<>();
-      Map<String, String> shown = new LinkedHashMap<>();
-      List<String> dupes = new ArrayList<>();
-      for (int i = 0; i < rec.fields().size(); i++) {
-        String name = FieldValues.trim(rec.fields().get(i));
-        names.add(name);
-        for (ColumnSpec col : spec.columns()) {
-          if (col.name().equalsIgnoreCase(name) || col.zh().equals(name)) {
-            if (idx.containsKey(col.name())) {
-              dupes.add(
-                  col.display()
-                      + " is named twice ('"
-                      + shown.get(col.name())
-                      + "' in column "
-                      + (idx.get(col.name()) + 1)
-                      + " and '"
-                      + name
-                      + "' in column "
-                      + (i + 1)
-                      + ")");
-            } else {
-              idx.put(col.name(), i);
-              shown.put(col.name(), name);
-            }
-          }
-        }
-      }
-      if (!dupes.isEmpty()) {
-        throw new FieldFault(
-            RejectCode.DUPLICATE_COLUMN,
-            String.join("; ", dupes) + "; keep one of them and deliver the file again");
-      }
-      List<String> missing = new ArrayList<>();
-      for (ColumnSpec col : spec.columns()) {
-        if (!col.optional() && !idx.containsKey(col.name())) {
-          missing.add(col.display());
-        }
-      }
-      if (!missing.isEmpty()) {
-        throw new FieldFault(
-            RejectCode.MISSING_COLUMN,
-            "the header lacks required column(s) "
-                + String.join(", ", missing)
-                + " (header found: '"
-                + String.join(",", names)
-                + "'); name each column by its"
-                + " canonical or Chinese header");
-      }
-      return new Header(Collections.unmodifiableList(names), idx, shown);
-    }
-
-    int size() {
-      return names.size();
-    }
-
-    Integer index(String canonical) {
-      return indexByColumn.get(canonical);
-    }
-
-    String shown(ColumnSpec col) {
-      String s = shownByColumn.get(col.name());
-      if (s == null) {
-        return col.display();
-      }
-      return s.toLowerCase(Locale.ROOT).equals(col.name()) ? s : s + " (" + col.name() + ")";
-    }
-
-    /** The fields keyed by their header names as delivered (extras as {@code _extra_N}). */
-    Map<String, String> rawFields(List<String> fields) {
-      Map<String, String> raw = new LinkedHashMap<>();
-      for (int i = 0; i < fields.size(); i++) {
-        String name = i < names.size() ? names.get(i) : "_extra_" + (i + 1);
-        if (name.isEmpty() || raw.containsKey(name)) {
-          name = name + "_col" + (i + 1);
-        }
-        raw.put(name, fields.get(i));
-      }
-      return raw;
     }
   }
 }

@@ -15,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -137,7 +139,7 @@ public final class IngestStage {
     List<SourceResult> results = new ArrayList<>();
     try {
       SourceSpec divisions = contract.source(SourceContract.DIVISIONS);
-      results.add(ingestSource(landing, divisions, Map.of(), ledger, unchanged));
+      results.add(ingestSource(landing, divisions, broadcast(Map.of()), ledger, unchanged));
       boolean anyToParse =
           contract.sources().stream()
               .anyMatch(s -> s != divisions && !unchanged.containsKey(s.name()));
@@ -155,10 +157,11 @@ public final class IngestStage {
                   + "divisions/ first");
         }
       }
+      Broadcast<Map<String, Set<String>>> villageCodes = broadcast(villages);
       List<Callable<SourceResult>> tasks = new ArrayList<>();
       for (SourceSpec spec : contract.sources()) {
         if (spec != divisions) {
-          tasks.add(() -> ingestSource(landing, spec, villages, ledger, unchanged));
+          tasks.add(() -> ingestSource(landing, spec, villageCodes, ledger, unchanged));
         }
       }
       results.addAll(runAll(tasks));
@@ -240,7 +243,7 @@ public final class IngestStage {
   private SourceResult ingestSource(
       LandingFolder landing,
       SourceSpec spec,
-      Map<String, Set<String>> villages,
+      Broadcast<Map<String, Set<String>>> villages,
       DeliveredFiles ledger,
       Map<String, List<IngestReport.FileResult>> unchanged) {
     long t0 = System.nanoTime();
@@ -425,11 +428,16 @@ public final class IngestStage {
     return warehouse.read(Warehouse.ORPHANS).count();
   }
 
+  /** A broadcast of the village dictionaries (sent to each executor once, not with each task). */
+  private Broadcast<Map<String, Set<String>>> broadcast(Map<String, Set<String>> villages) {
+    return JavaSparkContext.fromSparkContext(warehouse.spark().sparkContext()).broadcast(villages);
+  }
+
   /** The village codes of each county's dictionary, by county. */
   private Map<String, Set<String>> villageCodes() {
     SourceSpec div = contract.source(SourceContract.DIVISIONS);
     // The dictionaries are reference data (thousands of codes per county, not rows that grow with
-    // the population): they are shipped to the executors with the parser.
+    // the population): collected once and broadcast to the executors.
     Map<String, Set<String>> out = new HashMap<>();
     for (Row r :
         warehouse
