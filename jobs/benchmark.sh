@@ -74,7 +74,8 @@ stage_times() {
     /^ingest:$/ { i = t }
     /^indicators:$/ { x = t }
     / indicator rows \(/ || /^  unchanged: / { r = t }
-    /^=== Summary ===$/ || /^error: / { p = t }
+    /^nothing new: / { i = t; x = t; r = t } # decided before Spark starts (NothingNew)
+    /^=== Summary ===/ || /^error: / { p = t }
     /^  [a-z_]+ +[0-9]+ file\(s\)/ { src[++n] = $1; sec[n] = $(NF - 1) }
     END {
       end = t0 + wall

@@ -107,7 +107,9 @@ rs_cds_flags() {
   fi
   find "$dir" -maxdepth 1 -name '*.jsa*' ! -name "$id.*" -delete 2>/dev/null || true
   echo "note: this first nightly run after a build records the classes it loads in $dir, so that later runs start sooner; it ends about half a minute later than usual." >&2
-  RS_CDS_FLAGS=("-XX:ArchiveClassesAtExit=$archive.recorded" "$quiet")
+  # -Drural-stats.cds.recording: the job then runs in full even with nothing new (NothingNew), so
+  # that the archive holds Spark's classes
+  RS_CDS_FLAGS=("-XX:ArchiveClassesAtExit=$archive.recorded" "$quiet" -Drural-stats.cds.recording=true)
 }
 
 # rs_run MAIN_CLASS [ARGS...]: builds if needed, then runs MAIN_CLASS with the project on the class path.

@@ -127,10 +127,7 @@ public final class IngestStage {
         for (String entry : landing.ignored(county, spec.name())) {
           String where = LandingFile.displayName(county, spec.name() + "/" + entry);
           ignored.add(where);
-          progress.accept(
-              "  IGNORED "
-                  + where
-                  + ": not a .csv file, so not read (deliver extracts as uncompressed .csv)");
+          progress.accept(ignoredLine(where));
         }
       }
     }
@@ -426,6 +423,13 @@ public final class IngestStage {
             warehouse.readOrEmpty(Warehouse.clean(wp.name()), CleanRows.schema(wp)));
     warehouse.overwrite(Warehouse.ORPHANS, orphans);
     return warehouse.read(Warehouse.ORPHANS).count();
+  }
+
+  /** The progress line of an entry of a source folder that is not read. */
+  static String ignoredLine(String where) {
+    return "  IGNORED "
+        + where
+        + ": not a .csv file, so not read (deliver extracts as uncompressed .csv)";
   }
 
   /** A broadcast of the village dictionaries (sent to each executor once, not with each task). */

@@ -3,9 +3,11 @@ package org.ruralstats.jobs;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
+import org.apache.spark.deploy.SparkHadoopUtil;
 import org.apache.spark.sql.SparkSession;
 import org.ruralstats.config.PipelineConfig;
 import org.ruralstats.config.PseudonymKey;
@@ -51,6 +53,8 @@ import picocli.CommandLine.Option;
     })
 public final class NightlyJob implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(NightlyJob.class);
+
+  private static final String APP_NAME = "rural-stats nightly";
 
   /** Exit code: all files loaded. */
   public static final int OK = RuralStatsErrors.OK;
@@ -115,9 +119,23 @@ public final class NightlyJob implements Callable<Integer> {
       System.err.println("error: " + e.getMessage());
       return FAILED;
     }
+    long t0 = System.nanoTime();
+    SparkConf given = new SparkConf();
+    try {
+      Configuration hadoop =
+          SparkHadoopUtil.get()
+              .newConfiguration(SparkSessions.settings(given, APP_NAME, shufflePartitions));
+      OptionalInt nothingNew = NothingNew.run(given, hadoop, config, System.out, t0);
+      if (nothingNew.isPresent()) {
+        return nothingNew.getAsInt();
+      }
+    } catch (RuntimeException e) {
+      System.out.println("error: " + RuralStatsErrors.oneLine(e));
+      return FAILED;
+    }
     SparkSession spark;
     try {
-      spark = SparkSessions.create("rural-stats nightly", shufflePartitions);
+      spark = SparkSessions.create(APP_NAME, shufflePartitions);
     } catch (Throwable t) {
       System.err.println("error: cannot start Spark: " + RuralStatsErrors.oneLine(t));
       return FAILED;
@@ -162,6 +180,15 @@ public final class NightlyJob implements Callable<Integer> {
     }
   }
 
+  /** The warning of a run that found the raw zone open to others and closed it. */
+  static String rawClosedWarning(int opened, String raw) {
+    return "warning: "
+        + opened
+        + " file(s) or folder(s) under "
+        + raw
+        + " (ID numbers) could be read by other users; made them owner-only (0700/0600)";
+  }
+
   private static int runLocked(
       SparkSession spark,
       PipelineConfig config,
@@ -178,8 +205,14 @@ public final class NightlyJob implements Callable<Integer> {
     out.println("rural-stats nightly run " + runId);
     out.println("  landing:   " + config.landing());
     out.println("  warehouse: " + wh.root());
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
     IngestReport report;
+    List<String> listing;
+    int countyFolders;
     try {
+      // the landing folder as this run finds it, before it reads it: what the next run compares
+      listing = NothingNew.listing(conf, config.landing());
+      NothingNew.forget(conf, wh.root());
       tx.begin();
       for (String dead : tx.interruptedRuns()) {
         out.println(
@@ -187,16 +220,12 @@ public final class NightlyJob implements Callable<Integer> {
       }
       int opened = modes.closeRaw();
       if (opened > 0) {
-        out.println(
-            "warning: "
-                + opened
-                + " file(s) or folder(s) under "
-                + wh.path("raw")
-                + " (ID numbers) could be read by other users; made them owner-only (0700/0600)");
+        out.println(rawClosedWarning(opened, wh.path("raw")));
       }
       LandingFolder landing;
       try {
         landing = new LandingFolder(spark, config.landing(), contract.names());
+        countyFolders = (int) landing.counties().stream().filter(c -> !c.isEmpty()).count();
       } catch (IllegalArgumentException e) {
         throw RuralStatsErrors.badLanding(e.getMessage());
       }
@@ -239,13 +268,15 @@ public final class NightlyJob implements Callable<Integer> {
     } catch (Throwable t) {
       return FailedRun.rollBack(tx, runId, t, out);
     }
+    String exportState = "";
+    NightlySummary.Shown shown;
     try {
       modes.applyAll();
       if (config.exportDir() != null) {
         String dir = config.exportDir().toString();
         PublishedTables published = PublishedTables.latest(wh);
-        Configuration conf = spark.sparkContext().hadoopConfiguration();
         String state = ExportStamp.state(wh, published.versions());
+        exportState = state;
         for (String table : List.of("indicators", "rejects")) {
           String file = dir + "/" + table + ".csv";
           // a run that published nothing new leaves an export of the same tables as it is
@@ -256,7 +287,7 @@ public final class NightlyJob implements Callable<Integer> {
           modes.applyToExport(file);
         }
       }
-      new NightlySummary(wh, out).print(report, config, (System.nanoTime() - t0) / 1e9);
+      shown = new NightlySummary(wh, out).print(report, config, (System.nanoTime() - t0) / 1e9);
     } catch (Throwable t) {
       LOG.error("run {}: writing the exports or the summary failed", runId, t);
       out.println(
@@ -268,6 +299,35 @@ public final class NightlyJob implements Callable<Integer> {
               + wh.root());
       return FAILED;
     }
-    return report.standingRejectedFiles().isEmpty() ? OK : FILE_REJECTED;
+    int exit = report.standingRejectedFiles().isEmpty() ? OK : FILE_REJECTED;
+    try {
+      NothingNew.leave(
+          conf,
+          wh.root(),
+          new NothingNew.Note(
+              runId,
+              config.landing(),
+              listing,
+              pseudonymizer.fingerprint(),
+              wh.version(Warehouse.RUNS),
+              exportState,
+              exit,
+              report.files().size(),
+              countyFolders,
+              report.ignored(),
+              shown.figures(),
+              shown.rejectRows(),
+              shown.rejectFiles(),
+              report.standingRejectedFiles().stream()
+                  .map(NightlySummary::rejectedFileLine)
+                  .toList()));
+    } catch (RuntimeException e) {
+      out.println(
+          "warning: the run published, but its note for a rerun with nothing new could not be"
+              + " written ("
+              + RuralStatsErrors.oneLine(e)
+              + "); the next run reads the landing folder in full");
+    }
+    return exit;
   }
 }

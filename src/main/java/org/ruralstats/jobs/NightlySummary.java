@@ -44,8 +44,18 @@ public final class NightlySummary {
     this.out = out;
   }
 
-  /** Prints the summary. */
-  public void print(IngestReport report, PipelineConfig config, double seconds) {
+  /**
+   * What the summary showed of the published tables, kept for a later run that finds nothing new
+   * ({@link NothingNew}).
+   *
+   * @param figures the headline lines (after "=== Summary ===")
+   * @param rejectRows rows standing in the rejects table
+   * @param rejectFiles files standing rejected whole in it
+   */
+  public record Shown(List<String> figures, long rejectRows, long rejectFiles) {}
+
+  /** Prints the summary and returns what it showed of the tables. */
+  public Shown print(IngestReport report, PipelineConfig config, double seconds) {
     Dataset<Row> indicators = warehouse.read(Warehouse.INDICATORS);
     List<String> top = TopAreas.of(indicators);
     // The top areas' rows of a few headline indicators: a handful of rows, whatever the size.
@@ -63,14 +73,13 @@ public final class NightlySummary {
                 Warehouse.clean(SourceContract.DIVISIONS),
                 CleanRows.schema(SourceContract.standard().source(SourceContract.DIVISIONS))),
             top);
-    out.println();
-    out.println("=== Summary ===");
+    List<String> figures = new ArrayList<>();
     Integer latest = rows.stream().map(r -> r.getInt(2)).max(Integer::compare).orElse(null);
     if (latest == null) {
-      out.println("No indicator could be computed yet (no valid rows).");
+      figures.add("No indicator could be computed yet (no valid rows).");
     } else {
       for (String area : top) {
-        out.println(
+        figures.add(
             names.label(area)
                 + " headline figures, "
                 + latest
@@ -85,26 +94,45 @@ public final class NightlySummary {
                           && r.getString(1).equals(h.getKey())
                           && r.getInt(2) == latest)
               .findFirst()
-              .ifPresent(r -> out.println("  " + line(h.getValue(), r)));
+              .ifPresent(r -> figures.add("  " + line(h.getValue(), r)));
         }
       }
     }
+    out.println();
+    out.println("=== Summary ===");
+    figures.forEach(out::println);
     printCounties(report);
     // the same rows as rejects.csv: the rejects of every delivered file version, also of files
     // since removed from the landing folder (docs/decisions.md)
     long rejectRows = warehouse.read(Warehouse.REJECTS).filter(col("line").isNotNull()).count();
     long rejectFiles = warehouse.read(Warehouse.REJECTS).filter(col("line").isNull()).count();
-    out.printf(
-        "Rejected rows: %d in this run, %d standing in the rejects table%s.%n",
-        report.rowsRejected(),
+    out.println(rejectLine(report.rowsRejected(), rejectRows, rejectFiles));
+    for (IngestReport.FileResult f : report.standingRejectedFiles()) {
+      out.println(rejectedFileLine(f));
+    }
+    printWhere(out, warehouse.root(), config, seconds);
+    return new Shown(figures, rejectRows, rejectFiles);
+  }
+
+  /** The line of rejected rows: of this run, and standing in the rejects table. */
+  static String rejectLine(long thisRun, long rejectRows, long rejectFiles) {
+    return String.format(
+        "Rejected rows: %d in this run, %d standing in the rejects table%s.",
+        thisRun,
         rejectRows,
         rejectFiles == 0
             ? ""
             : " (and " + rejectFiles + " file(s) rejected whole, as in rejects.csv)");
-    for (IngestReport.FileResult f : report.standingRejectedFiles()) {
-      out.println("REJECTED FILE " + f.landingPath() + ": " + f.reason());
-    }
-    out.println("Tables (Delta): " + warehouse.root() + "/{clean,quality,published}/...");
+  }
+
+  /** The line of a file that stands rejected as a whole. */
+  static String rejectedFileLine(IngestReport.FileResult f) {
+    return "REJECTED FILE " + f.landingPath() + ": " + f.reason();
+  }
+
+  /** Where the tables and exports are, and the run's time: the summary's last lines. */
+  static void printWhere(PrintStream out, String root, PipelineConfig config, double seconds) {
+    out.println("Tables (Delta): " + root + "/{clean,quality,published}/...");
     if (config.exportDir() != null) {
       out.println("Exports: " + config.exportDir() + "/indicators.csv, rejects.csv");
     }

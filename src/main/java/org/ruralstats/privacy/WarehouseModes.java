@@ -87,6 +87,13 @@ public final class WarehouseModes {
     return new WarehouseModes(spark.sparkContext().hadoopConfiguration(), root, mode);
   }
 
+  /** The zones' modes before a session starts: the published mode from the launcher's settings. */
+  public static WarehouseModes of(
+      org.apache.spark.SparkConf given, Configuration conf, String root) {
+    String mode = given.get(CONF_PUBLISHED_MODE, System.getProperty(CONF_PUBLISHED_MODE, "640"));
+    return new WarehouseModes(conf, root, mode);
+  }
+
   /** Mode of published files and exports. */
   public FsPermission publishedFile() {
     return publishedFile;

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -28,8 +29,9 @@ import org.apache.spark.sql.Row;
 /**
  * The runs of a warehouse: the rows of {@link Warehouse#RUNS} (published, failed, interrupted and
  * repaired, maintained; a row without an outcome, written before outcomes were recorded, is
- * published) and the runs refused by the lock (small files under {@code meta/refused/}, written
- * without the lock, so they never touch a table).
+ * published), the runs refused by the lock (small files under {@code meta/refused/}, written
+ * without the lock, so they never touch a table) and the runs that found nothing new (small files
+ * under {@code meta/unchanged/}, written under the lock; see {@code NothingNew}).
  */
 public final class RunHistory {
   /** The format of run ids (their start time in UTC). */
@@ -48,7 +50,14 @@ public final class RunHistory {
   /** Outcome of a key rotation (jobs/rotate-key.sh): readers see its tables. */
   public static final String REKEYED = "rekeyed";
 
+  /** Outcome of a run that found nothing new in the landing folder and touched no table. */
+  public static final String NOTHING_NEW = "nothing new";
+
+  /** Outcome of a run the lock refused. */
+  public static final String REFUSED = "refused";
+
   private static final String REFUSED_DIR = "meta/refused";
+  private static final String UNCHANGED_DIR = "meta/unchanged";
 
   /** One run. */
   public record Run(
@@ -140,7 +149,8 @@ public final class RunHistory {
   /** Every run, recorded or refused by the lock, newest first. */
   public List<Run> all() {
     List<Run> out = new ArrayList<>(recorded());
-    out.addAll(refused());
+    out.addAll(small(REFUSED_DIR, REFUSED));
+    out.addAll(small(UNCHANGED_DIR, NOTHING_NEW));
     out.sort(Comparator.comparing(Run::finishedAt).thenComparing(Run::runId).reversed());
     return out;
   }
@@ -184,25 +194,51 @@ public final class RunHistory {
   public static void recordRefused(
       org.apache.hadoop.conf.Configuration conf, String warehouse, String runId, String message) {
     try {
-      Path p = new Path(new Path(warehouse, REFUSED_DIR), runId + ".properties");
-      FileSystem fs = p.getFileSystem(conf);
-      Properties props = new Properties();
-      props.setProperty("run_id", runId);
-      props.setProperty("finished_at", Instant.now().toString());
-      props.setProperty("detail", "refused: " + message);
-      StringWriter w = new StringWriter();
-      props.store(w, "rural-stats run refused by the warehouse lock");
-      try (OutputStream o = fs.create(p, true)) {
-        o.write(w.toString().getBytes(StandardCharsets.UTF_8));
-      }
+      writeSmall(conf, warehouse, REFUSED_DIR, runId, "refused: " + message, "refused by the lock");
     } catch (IOException | RuntimeException e) {
       // the refusal is on the console; its record is best effort
     }
   }
 
-  private List<Run> refused() {
+  /**
+   * Records a run that found nothing new (a small file, the run's only write; no table is touched).
+   *
+   * @throws UncheckedIOException when the record cannot be written
+   */
+  public static void recordNothingNew(
+      org.apache.hadoop.conf.Configuration conf, String warehouse, String runId, String detail) {
+    try {
+      writeSmall(conf, warehouse, UNCHANGED_DIR, runId, detail, "that found nothing new");
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot write the run's record under " + warehouse + "/" + UNCHANGED_DIR, e);
+    }
+  }
+
+  private static void writeSmall(
+      org.apache.hadoop.conf.Configuration conf,
+      String warehouse,
+      String dir,
+      String runId,
+      String detail,
+      String what)
+      throws IOException {
+    Path p = new Path(new Path(warehouse, dir), runId + ".properties");
+    FileSystem fs = p.getFileSystem(conf);
+    Properties props = new Properties();
+    props.setProperty("run_id", runId);
+    props.setProperty("finished_at", Instant.now().toString());
+    props.setProperty("detail", detail);
+    StringWriter w = new StringWriter();
+    props.store(w, "rural-stats run " + what);
+    try (OutputStream o = fs.create(p, true)) {
+      o.write(w.toString().getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private List<Run> small(String folder, String outcome) {
     List<Run> out = new ArrayList<>();
-    Path dir = new Path(warehouse.root(), REFUSED_DIR);
+    Path dir = new Path(warehouse.root(), folder);
     try {
       FileSystem fs = dir.getFileSystem(warehouse.spark().sparkContext().hadoopConfiguration());
       if (!fs.exists(dir)) {
@@ -222,7 +258,7 @@ public final class RunHistory {
                 id,
                 startOf(id),
                 Instant.parse(p.getProperty("finished_at", Instant.now().toString())),
-                "refused",
+                outcome,
                 "",
                 Map.of(),
                 0,
@@ -233,7 +269,7 @@ public final class RunHistory {
                 null));
       }
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot list " + dir, e);
+      throw new UncheckedIOException("cannot list " + dir, e);
     }
     return out;
   }

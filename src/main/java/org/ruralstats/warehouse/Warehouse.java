@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -93,9 +94,17 @@ public final class Warehouse {
    * file in its {@code _delta_log} (a listing, much cheaper than loading the table's snapshot).
    */
   public long version(String table) {
-    Path log = new Path(path(table), "_delta_log");
+    return latestVersion(spark.sparkContext().hadoopConfiguration(), path(table));
+  }
+
+  /**
+   * The current version of the Delta table at {@code tablePath}, or -1 when it does not exist, read
+   * from a listing of its {@code _delta_log} (no Spark needed).
+   */
+  public static long latestVersion(Configuration conf, String tablePath) {
+    Path log = new Path(tablePath, "_delta_log");
     try {
-      FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      FileSystem fs = log.getFileSystem(conf);
       if (!fs.exists(log)) {
         return -1;
       }
