@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "List the runs of a warehouse, newest first: published, failed, interrupted and repaired,"
-            + " refused by the lock, maintained.")
+            + " refused by the lock, maintained, erased, rekeyed, nothing new.")
 public final class RunsJob implements Callable<Integer> {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
