@@ -1,10 +1,6 @@
 package org.ruralstats.jobs;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -136,12 +131,19 @@ public final class IngestStage {
     List<SourceResult> results = new ArrayList<>();
     try {
       SourceSpec divisions = contract.source(SourceContract.DIVISIONS);
-      results.add(ingestSource(landing, divisions, broadcast(Map.of()), ledger, unchanged));
+      results.add(
+          ingestSource(
+              landing,
+              divisions,
+              VillageDictionary.broadcast(warehouse, Map.of()),
+              ledger,
+              unchanged));
       boolean anyToParse =
           contract.sources().stream()
               .anyMatch(s -> s != divisions && !unchanged.containsKey(s.name()));
       // no village code is checked when no file is parsed: the dictionary is not read
-      Map<String, Set<String>> villages = anyToParse ? villageCodes() : Map.of();
+      Map<String, Set<String>> villages =
+          anyToParse ? VillageDictionary.read(warehouse, contract) : Map.of();
       for (String county : anyToParse ? landing.counties() : List.<String>of()) {
         if (!villages.containsKey(county)) {
           progress.accept(
@@ -154,7 +156,8 @@ public final class IngestStage {
                   + "divisions/ first");
         }
       }
-      Broadcast<Map<String, Set<String>>> villageCodes = broadcast(villages);
+      Broadcast<Map<String, Set<String>>> villageCodes =
+          VillageDictionary.broadcast(warehouse, villages);
       List<Callable<SourceResult>> tasks = new ArrayList<>();
       for (SourceSpec spec : contract.sources()) {
         if (spec != divisions) {
@@ -430,27 +433,5 @@ public final class IngestStage {
     return "  IGNORED "
         + where
         + ": not a .csv file, so not read (deliver extracts as uncompressed .csv)";
-  }
-
-  /** A broadcast of the village dictionaries (sent to each executor once, not with each task). */
-  private Broadcast<Map<String, Set<String>>> broadcast(Map<String, Set<String>> villages) {
-    return JavaSparkContext.fromSparkContext(warehouse.spark().sparkContext()).broadcast(villages);
-  }
-
-  /** The village codes of each county's dictionary, by county. */
-  private Map<String, Set<String>> villageCodes() {
-    SourceSpec div = contract.source(SourceContract.DIVISIONS);
-    // The dictionaries are reference data (thousands of codes per county, not rows that grow with
-    // the population): collected once and broadcast to the executors.
-    Map<String, Set<String>> out = new HashMap<>();
-    for (Row r :
-        warehouse
-            .readOrEmpty(Warehouse.clean(div.name()), CleanRows.schema(div))
-            .filter(col("level").equalTo("village"))
-            .select(CleanRows.COUNTY, "code")
-            .collectAsList()) {
-      out.computeIfAbsent(r.getString(0), k -> new HashSet<>()).add(r.getString(1));
-    }
-    return out;
   }
 }
