@@ -11,7 +11,6 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -89,11 +88,7 @@ public final class FileScan {
 
   private FileScan(long chunkBytes) {
     this.chunkBytes = Math.max(1, chunkBytes);
-    try {
-      this.sha256 = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    this.sha256 = SourceFileParser.newSha256();
   }
 
   /**
@@ -126,12 +121,7 @@ public final class FileScan {
 
   /** The SHA-256 of a stream's content, hex, read to its end in a 64 KiB buffer. */
   public static String sha256(InputStream in) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    MessageDigest digest = SourceFileParser.newSha256();
     byte[] buffer = new byte[BUFFER];
     for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
       digest.update(buffer, 0, n);

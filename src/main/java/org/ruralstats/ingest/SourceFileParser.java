@@ -99,8 +99,13 @@ public final class SourceFileParser implements Serializable {
 
   /** SHA-256 of file content, as hex. */
   public static String sha256(byte[] content) {
+    return HexFormat.of().formatHex(newSha256().digest(content));
+  }
+
+  /** A new SHA-256 digest (every JVM has the algorithm). */
+  static MessageDigest newSha256() {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -180,6 +180,13 @@ public final class NightlyJob implements Callable<Integer> {
     }
   }
 
+  /** The first lines of a run: its id, landing folder and warehouse. */
+  static void printHeader(PrintStream out, String runId, String landing, String warehouse) {
+    out.println("rural-stats nightly run " + runId);
+    out.println("  landing:   " + landing);
+    out.println("  warehouse: " + warehouse);
+  }
+
   /** The warning of a run that found the raw zone open to others and closed it. */
   static String rawClosedWarning(int opened, String raw) {
     return "warning: "
@@ -202,9 +209,7 @@ public final class NightlyJob implements Callable<Integer> {
     List<String> tables = IngestStage.allTables();
     WarehouseModes modes = WarehouseModes.of(spark, wh.root());
     RunTransaction tx = new RunTransaction(wh, tables, runId);
-    out.println("rural-stats nightly run " + runId);
-    out.println("  landing:   " + config.landing());
-    out.println("  warehouse: " + wh.root());
+    printHeader(out, runId, config.landing(), wh.root());
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     IngestReport report;
     List<String> listing;

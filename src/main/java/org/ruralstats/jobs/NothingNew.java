@@ -215,7 +215,7 @@ final class NothingNew {
       return OptionalInt
           .empty(); // this run records the launchers' class archive: it must load Spark
     }
-    String warehouse = stripSlash(config.warehouse());
+    String warehouse = Warehouse.rootOf(config.warehouse());
     Optional<Note> read = read(conf, warehouse);
     if (read.isEmpty()) {
       return OptionalInt.empty();
@@ -250,9 +250,7 @@ final class NothingNew {
           || Warehouse.latestVersion(conf, runsTable) != note.runsVersion()) {
         return OptionalInt.empty();
       }
-      out.println("rural-stats nightly run " + runId);
-      out.println("  landing:   " + config.landing());
-      out.println("  warehouse: " + warehouse);
+      NightlyJob.printHeader(out, runId, config.landing(), warehouse);
       int opened = WarehouseModes.of(given, conf, warehouse).closeRaw();
       if (opened > 0) {
         out.println(NightlyJob.rawClosedWarning(opened, warehouse + "/raw"));
@@ -298,9 +296,5 @@ final class NothingNew {
       }
     }
     return true;
-  }
-
-  private static String stripSlash(String path) {
-    return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }
 }

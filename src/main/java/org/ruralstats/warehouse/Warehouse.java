@@ -51,7 +51,12 @@ public final class Warehouse {
   /** A warehouse rooted at {@code root} (created on first write). */
   public Warehouse(SparkSession spark, String root) {
     this.spark = spark;
-    this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+    this.root = rootOf(root);
+  }
+
+  /** A warehouse folder as the job names it: without a trailing slash. */
+  public static String rootOf(String root) {
+    return root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
   }
 
   /** The clean table of a source. */
