@@ -35,6 +35,9 @@ public final class TestSpark {
               .config("spark.sql.session.timeZone", "UTC")
               .config("spark.sql.ansi.enabled", "true")
               .config("spark.ui.enabled", "false")
+              // the suite runs the same queries again and again (every nightly run): their
+              // compiled code is kept rather than compiled again (Spark keeps 100 by default)
+              .config("spark.sql.codegen.cache.maxEntries", "5000")
               .config("spark.driver.host", "127.0.0.1")
               .config("spark.driver.bindAddress", "127.0.0.1")
               .getOrCreate();
