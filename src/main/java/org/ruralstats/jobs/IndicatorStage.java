@@ -1,10 +1,8 @@
 package org.ruralstats.jobs;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
@@ -75,15 +73,12 @@ public final class IndicatorStage {
   /** Computes and publishes the indicators. */
   public Result run() {
     long t0 = System.nanoTime();
-    IndicatorCatalogue catalogue = IndicatorCatalogue.bundled();
     Map<String, Dataset<Row>> clean = new LinkedHashMap<>();
     for (SourceSpec spec : contract.sources()) {
-      Dataset<Row> table =
-          warehouse.readOrEmpty(Warehouse.clean(spec.name()), CleanRows.schema(spec));
-      Map<String, String> columns = catalogue.sources().get(spec.name());
-      clean.put(spec.name(), columns == null ? table : snapshot(table, columns.keySet()));
+      clean.put(
+          spec.name(), warehouse.readOrEmpty(Warehouse.clean(spec.name()), CleanRows.schema(spec)));
     }
-    Dataset<Row> indicators = new IndicatorCalculator(catalogue).compute(clean);
+    Dataset<Row> indicators = new IndicatorCalculator(IndicatorCatalogue.bundled()).compute(clean);
     warehouse.overwrite(Warehouse.INDICATORS, indicators);
     Row stats =
         warehouse
@@ -102,19 +97,5 @@ public final class IndicatorStage {
         stats.getLong(2),
         years,
         (System.nanoTime() - t0) / 1e9);
-  }
-
-  /**
-   * The columns the statement reads of one clean table, read once and kept by the executors
-   * (memory, then their local disk) for the rest of the stage. The statement refers to every clean
-   * table many times (once per fact view, per area level, per spine); over a Delta table each
-   * reference would plan its own scan, with a Spark job to choose the table's files. A run that
-   * loses an executor while the stage runs fails and leaves the published tables as they were, as
-   * any failed run does.
-   */
-  private static Dataset<Row> snapshot(Dataset<Row> table, Collection<String> columns) {
-    return table
-        .select(columns.stream().map(functions::col).toArray(Column[]::new))
-        .localCheckpoint(true);
   }
 }
