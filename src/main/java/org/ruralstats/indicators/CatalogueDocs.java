@@ -56,8 +56,8 @@ public final class CatalogueDocs {
         counts once in each village, once in the township and once in the county. A township's
         count is therefore not always the sum of its villages'; it is never computed by summing
         them. A person or student (the same ID number, so the same pseudonym) counts once in a
-        city or province even when several counties' rows qualify (`COUNT(DISTINCT …)` over the
-        pseudonym); households, projects and payments belong to one county each, so equal ids
+        city or province even when several counties' rows qualify (the facts counting persons
+        or students have one row per area, year and pseudonym); households, projects and payments belong to one county each, so equal ids
         of two counties are two things.
       - **Years.** A group is computed for each year that its driving source holds at least one
         row for, anywhere in the county. For such a year every area of the county gets a row: 0
@@ -175,7 +175,9 @@ public final class CatalogueDocs {
           .append(fact.name())
           .append("`: ")
           .append(fact.description().strip())
-          .append("\n\n");
+          .append(" Grain (no two rows share these): ")
+          .append(String.join(", ", fact.grain().stream().map(c -> "`" + c + "`").toList()))
+          .append(".\n\n");
       sqlBlock(md, fact.sql());
       for (IndicatorDefinition indicator : catalogue.indicatorsOf(fact.name())) {
         md.append("### ")

@@ -148,6 +148,21 @@ final class CatalogueValidator {
       requireText(where, "title_en", fact.titleEn());
       requireText(where, "description", fact.description());
       requireText(where, "sql", fact.sql());
+      if (fact.grain().isEmpty()) {
+        problems.add(
+            where
+                + ": grain is missing; list the columns one row of the view is unique on, starting"
+                + " with area_code, e.g. [area_code, year, person_key]");
+      } else if (!"area_code".equals(fact.grain().get(0))
+          || fact.grain().stream().anyMatch(c -> c == null || !SQL_NAME.matcher(c).matches())
+          || fact.grain().stream().distinct().count() != fact.grain().size()) {
+        problems.add(
+            where
+                + ": grain "
+                + fact.grain()
+                + " must list distinct lower-case column names of the view, starting with"
+                + " area_code");
+      }
       if (blank(fact.drivingSource())) {
         problems.add(where + ": driving_source is missing; name the clean table whose years count");
       } else if (!catalogue.sources().containsKey(fact.drivingSource())) {

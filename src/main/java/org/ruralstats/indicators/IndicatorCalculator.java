@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -59,27 +60,58 @@ public final class IndicatorCalculator {
    *     the catalogue's SQL does not compile against the tables (the message names the entry)
    */
   public Dataset<Row> compute(Map<String, Dataset<Row>> cleanTables) {
+    return overViews(
+        cleanTables,
+        (spark, temporaryViewBySource) -> {
+          try {
+            return spark.sql(IndicatorSql.statement(catalogue, temporaryViewBySource));
+          } catch (Exception e) {
+            throw diagnose(spark, temporaryViewBySource, e);
+          }
+        });
+  }
+
+  /**
+   * The rows of one fact view over the clean tables, as the indicator statement sees them (for
+   * tests of the view's grain and for inspecting a figure). Lazy, like {@link #compute}.
+   *
+   * @throws IllegalArgumentException when the fact is not declared, or as {@link #compute}
+   */
+  Dataset<Row> factRows(Map<String, Dataset<Row>> cleanTables, String factName) {
+    FactView fact =
+        catalogue
+            .fact(factName)
+            .orElseThrow(() -> new IllegalArgumentException("No fact view named " + factName));
+    return overViews(
+        cleanTables,
+        (spark, temporaryViewBySource) ->
+            spark.sql(
+                IndicatorSql.withBindings(
+                    IndicatorSql.bindings(catalogue, temporaryViewBySource), fact.sql())));
+  }
+
+  /**
+   * Binds each source's selected columns to a temporary view of a unique name (nothing collides
+   * with the caller's own views), runs {@code query} with the views by source name, and drops the
+   * views: once a statement is analysed its Dataset holds the resolved plans, not the names.
+   */
+  private Dataset<Row> overViews(
+      Map<String, Dataset<Row>> cleanTables,
+      BiFunction<SparkSession, Map<String, String>, Dataset<Row>> query) {
     Map<String, Dataset<Row>> sources = selectSourceColumns(cleanTables);
     SparkSession spark = sources.values().iterator().next().sparkSession();
-    // Temporary views with unique names, so nothing collides with the caller's own views. Once the
-    // statement is analysed the result holds the resolved plans, not the names: they are dropped.
     String prefix = "ruralstats_indicators_" + UUID.randomUUID().toString().replace("-", "");
-    Map<String, String> temporaryViewBySource = new LinkedHashMap<>();
+    Map<String, String> temporaryViewByName = new LinkedHashMap<>();
     try {
       sources.forEach(
           (source, table) -> {
             String view = prefix + "_" + source;
             table.createOrReplaceTempView(view);
-            temporaryViewBySource.put(source, view);
+            temporaryViewByName.put(source, view);
           });
-      String statement = IndicatorSql.statement(catalogue, temporaryViewBySource);
-      try {
-        return spark.sql(statement);
-      } catch (Exception e) {
-        throw diagnose(spark, temporaryViewBySource, e);
-      }
+      return query.apply(spark, temporaryViewByName);
     } finally {
-      temporaryViewBySource.values().forEach(view -> spark.catalog().dropTempView(view));
+      temporaryViewByName.values().forEach(view -> spark.catalog().dropTempView(view));
     }
   }
 

@@ -46,6 +46,8 @@ class CatalogueDocsTest {
     }
     assertTrue(page.contains("## Common rules"));
     assertTrue(page.contains("Driving source: `education_aid`"));
-    assertTrue(page.contains("- denominator: `COUNT(DISTINCT IF(required, person_key, NULL))`"));
+    assertTrue(page.contains("- denominator: `COUNT_IF(any_required)`"));
+    assertTrue(
+        page.contains("Grain (no two rows share these): `area_code`, `year`, `person_key`."), page);
   }
 }

@@ -228,6 +228,13 @@ class IndicatorCalculatorTest {
   // shape
 
   @Test
+  void everyFactViewHoldsItsGrain() {
+    List<Long> rowCounts = FactGrains.assertHeld(tables);
+    // the fixture reaches every fact view, so each grain was tested on rows
+    assertTrue(rowCounts.stream().allMatch(n -> n > 0), "rows per fact view: " + rowCounts);
+  }
+
+  @Test
   void everyIndicatorHasARowForEveryAreaAndEveryYearOfItsDrivingSource() {
     // years: insurance, roster (priority, monitoring), water_projects, education_aid: 2023 and
     // 2024; water_survey: 2022 and 2024; housing, education_students: 2024 only.
@@ -649,8 +656,8 @@ class IndicatorCalculatorTest {
         e.getMessage()
             .startsWith(
                 "Indicator catalogue, indicator HOUSING_ROOMS (fact housing): its numerator does"
-                    + " not compile as an aggregate over the fact's columns [area_code, year,"
-                    + " household_id, rooms, safety_grade, task_source, task_status,"
+                    + " not compile as an aggregate over the fact's columns [area_code,"
+                    + " county_code, year, household_id, rooms, safety_grade, task_source, task_status,"
                     + " subsidy_amount]: "),
         e.getMessage());
   }
@@ -669,7 +676,8 @@ class IndicatorCalculatorTest {
             original.titleEn(),
             original.drivingSource(),
             original.description(),
-            original.sql().replace("s.persons", "s.person_count")));
+            original.sql().replace("s.persons", "s.person_count"),
+            original.grain()));
     IndicatorCatalogue broken =
         new IndicatorCatalogue(bundled.sources(), bundled.views(), facts, bundled.indicators());
     IllegalArgumentException e =

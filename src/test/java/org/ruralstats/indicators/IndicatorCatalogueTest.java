@@ -162,6 +162,7 @@ class IndicatorCatalogueTest {
           title_zh: 参保
           title_en: Insurance
           driving_source: insurance
+          grain: [area_code, year, person_key]
           description: One row per insurance row.
           sql: SELECT village_code AS area_code, year, person_key, required FROM insurance
       indicators:
@@ -287,6 +288,18 @@ class IndicatorCatalogueTest {
                 "Indicator catalogue x.yaml is invalid (3 problems); correct the entries below and"
                     + " rerun:\n  - views: a view named areas"),
         e.getMessage());
+  }
+
+  @Test
+  void factWithoutAGrainOrWithOneNotStartingWithTheAreaIsRefused() {
+    assertProblems(
+        VALID.replace("    grain: [area_code, year, person_key]\n", ""),
+        "fact #1 insurance: grain is missing; list the columns one row of the view is unique on,"
+            + " starting with area_code, e.g. [area_code, year, person_key]");
+    assertProblems(
+        VALID.replace("grain: [area_code, year, person_key]", "grain: [year, person_key]"),
+        "fact #1 insurance: grain [year, person_key] must list distinct lower-case column names"
+            + " of the view, starting with area_code");
   }
 
   @Test
