@@ -69,6 +69,17 @@ RS_JVM_FLAGS=(
   -Djdk.reflect.useDirectMethodHandle=false
 )
 
+# rs_cds_archive CLASS_PATH: prints the path of the class-data archive of this build and class
+# path (it may not exist yet), or nothing when the archive is off (RURAL_STATS_CDS=off) or
+# target/cds is not writable.
+rs_cds_archive() {
+  [[ "${RURAL_STATS_CDS:-on}" == off ]] && return 0
+  local dir="$RS_ROOT/target/cds" id
+  mkdir -p "$dir" 2>/dev/null && [[ -w "$dir" ]] || return 0
+  id=$({ stat -c '%n %s %Y' "$RS_JAR" "$RS_APP_JAR" "$(readlink -f "$(command -v java)")"; printf '%s\n' "$1"; } | cksum | cut -d' ' -f1)
+  printf '%s\n' "$dir/$id.jsa"
+}
+
 # rs_cds_flags CLASS_PATH MAIN_CLASS: sets RS_CDS_FLAGS, the JVM's class-data sharing (a JDK
 # feature) for this build and class path. A job loads some 20,000 classes (Spark, Delta, Hadoop)
 # before its first row. The first nightly run after a build records the classes it loaded in an
@@ -77,11 +88,10 @@ RS_JVM_FLAGS=(
 # (a lock); the archive is checked (-Xshare:on) before it is first used.
 rs_cds_flags() {
   RS_CDS_FLAGS=()
-  [[ "${RURAL_STATS_CDS:-on}" == off ]] && return 0
   local dir="$RS_ROOT/target/cds" id archive quiet=-Xlog:cds=off,cds+dynamic=off
-  mkdir -p "$dir" 2>/dev/null && [[ -w "$dir" ]] || return 0
-  id=$({ stat -c '%n %s %Y' "$RS_JAR" "$RS_APP_JAR" "$(readlink -f "$(command -v java)")"; printf '%s\n' "$1"; } | cksum | cut -d' ' -f1)
-  archive="$dir/$id.jsa"
+  archive=$(rs_cds_archive "$1")
+  [[ -n "$archive" ]] || return 0
+  id=$(basename "$archive" .jsa)
   if [[ -f "$archive" ]]; then
     RS_CDS_FLAGS=("-XX:SharedArchiveFile=$archive" "$quiet")
     return 0
