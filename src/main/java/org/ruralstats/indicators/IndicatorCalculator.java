@@ -20,8 +20,8 @@ import org.apache.spark.sql.types.StructField;
  *
  * <p>Usage: {@code new IndicatorCalculator(IndicatorCatalogue.bundled()).compute(cleanTables)},
  * where {@code cleanTables} maps each source name of the catalogue ({@code divisions}, {@code
- * roster}, {@code insurance}, …) to its clean table. The result is a lazy Dataset: nothing runs
- * until it is written or collected.
+ * roster}, {@code insurance}, …) to its clean table. The shared views are computed at once (they
+ * are small: the area dimension); the rest of the result runs when it is written or collected.
  *
  * <p>How: the whole computation is one Spark SQL statement ({@link IndicatorSql}). Every fact view
  * gives a row per (fact row × area); all indicators of a fact are aggregated in one {@code GROUP BY
@@ -54,21 +54,58 @@ public final class IndicatorCalculator {
    * @param cleanTables source name → clean table (valid rows, after supersession), all of one
    *     SparkSession; every source the catalogue declares must be present with its declared columns
    *     and types (other columns, such as lineage columns, are ignored)
-   * @return a lazy Dataset with the columns of {@link IndicatorTable#SCHEMA}, one row per
-   *     indicator, area and computed year
+   * @return a Dataset with the columns of {@link IndicatorTable#SCHEMA}, one row per indicator,
+   *     area and computed year; the shared views (the area dimension) are computed here, the rest
+   *     runs when the result is written or collected
    * @throws IllegalArgumentException when a clean table or column is missing or mistyped, or when
    *     the catalogue's SQL does not compile against the tables (the message names the entry)
    */
   public Dataset<Row> compute(Map<String, Dataset<Row>> cleanTables) {
     return overViews(
         cleanTables,
-        (spark, temporaryViewBySource) -> {
+        (spark, temporaryViewByName) -> {
+          Map<String, String> sourcesOnly = new LinkedHashMap<>(temporaryViewByName);
+          computeSharedViews(spark, temporaryViewByName, sourcesOnly);
           try {
-            return spark.sql(IndicatorSql.statement(catalogue, temporaryViewBySource));
+            return spark.sql(IndicatorSql.statement(catalogue, temporaryViewByName));
           } catch (Exception e) {
-            throw diagnose(spark, temporaryViewBySource, e);
+            throw diagnose(spark, sourcesOnly, e);
           }
         });
+  }
+
+  /**
+   * Computes each shared view once, in catalogue order, and binds its name to a temporary view of
+   * its rows. The shared views are the area dimension (counties, areas, the areas of each village):
+   * their rows grow with the division dictionaries, not with the source rows, and the statement
+   * refers to them about forty times, each reference otherwise planning its own scans of every
+   * clean table (the {@code counties} view reads all nine). The rows stay with the executors
+   * ({@code localCheckpoint}); a run that loses one while the stage runs fails and leaves the
+   * published tables as they were, as any failed run does.
+   */
+  private void computeSharedViews(
+      SparkSession spark,
+      Map<String, String> temporaryViewByName,
+      Map<String, String> temporaryViewBySource) {
+    String prefix = "ruralstats_view_" + UUID.randomUUID().toString().replace("-", "");
+    List<CatalogueView> viewsSoFar = new ArrayList<>();
+    for (CatalogueView view : catalogue.views()) {
+      IndicatorCatalogue scope =
+          new IndicatorCatalogue(catalogue.sources(), viewsSoFar, List.of(), List.of());
+      Dataset<Row> rows;
+      try {
+        rows =
+            spark.sql(
+                IndicatorSql.withBindings(
+                    IndicatorSql.bindings(scope, temporaryViewByName), view.sql()));
+      } catch (Exception e) {
+        throw diagnose(spark, temporaryViewBySource, e);
+      }
+      String name = prefix + "_" + view.name();
+      rows.localCheckpoint(true).createOrReplaceTempView(name);
+      temporaryViewByName.put(view.name(), name);
+      viewsSoFar.add(view);
+    }
   }
 
   /**
@@ -92,8 +129,9 @@ public final class IndicatorCalculator {
 
   /**
    * Binds each source's selected columns to a temporary view of a unique name (nothing collides
-   * with the caller's own views), runs {@code query} with the views by source name, and drops the
-   * views: once a statement is analysed its Dataset holds the resolved plans, not the names.
+   * with the caller's own views), runs {@code query} with the views by source name (a map it may
+   * add views of its own to), and drops every view of the map: once a statement is analysed its
+   * Dataset holds the resolved plans, not the names.
    */
   private Dataset<Row> overViews(
       Map<String, Dataset<Row>> cleanTables,
@@ -111,6 +149,7 @@ public final class IndicatorCalculator {
           });
       return query.apply(spark, temporaryViewByName);
     } finally {
+      // the sources' views and those the query added (computed shared views)
       temporaryViewByName.values().forEach(view -> spark.catalog().dropTempView(view));
     }
   }

@@ -34,15 +34,22 @@ final class IndicatorSql {
   private IndicatorSql() {}
 
   /**
-   * The WITH-clause entries binding each source to its temporary view and defining each shared
-   * view, comma-separated (no leading {@code WITH}).
+   * The WITH-clause entries binding each source to its temporary view and each shared view to its
+   * temporary view when it has one (its rows computed beforehand), else to its SQL, comma-separated
+   * (no leading {@code WITH}).
    */
-  static String bindings(IndicatorCatalogue catalogue, Map<String, String> temporaryViewBySource) {
+  static String bindings(IndicatorCatalogue catalogue, Map<String, String> temporaryViewByName) {
     List<String> entries = new ArrayList<>();
-    temporaryViewBySource.forEach(
-        (source, view) -> entries.add(source + " AS (SELECT * FROM " + view + ")"));
+    for (String source : catalogue.sources().keySet()) {
+      entries.add(source + " AS (SELECT * FROM " + temporaryViewByName.get(source) + ")");
+    }
     for (CatalogueView view : catalogue.views()) {
-      entries.add(view.name() + " AS (\n" + view.sql().strip() + "\n)");
+      String computed = temporaryViewByName.get(view.name());
+      entries.add(
+          view.name()
+              + " AS (\n"
+              + (computed == null ? view.sql().strip() : "SELECT * FROM " + computed)
+              + "\n)");
     }
     return String.join(",\n", entries);
   }
@@ -52,10 +59,13 @@ final class IndicatorSql {
     return "WITH " + bindings + "\nSELECT * FROM (\n" + query.strip() + "\n)";
   }
 
-  /** The whole computation as one statement. */
-  static String statement(IndicatorCatalogue catalogue, Map<String, String> temporaryViewBySource) {
+  /**
+   * The whole computation as one statement, over the temporary views of the sources and of any
+   * shared views computed beforehand ({@link #bindings}).
+   */
+  static String statement(IndicatorCatalogue catalogue, Map<String, String> temporaryViewByName) {
     List<String> entries = new ArrayList<>();
-    entries.add(bindings(catalogue, temporaryViewBySource));
+    entries.add(bindings(catalogue, temporaryViewByName));
 
     Set<String> drivingSources = new LinkedHashSet<>();
     catalogue.facts().forEach(fact -> drivingSources.add(fact.drivingSource()));
