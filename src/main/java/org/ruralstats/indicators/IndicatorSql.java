@@ -11,12 +11,12 @@ import java.util.stream.Collectors;
 /**
  * Writes the one Spark SQL statement that computes the indicator table from a catalogue. The
  * catalogue's plain names (sources, shared views) are bound in a WITH clause to the temporary views
- * the calculator registered; the names this class adds all start with an underscore, which no
- * catalogue name may.
+ * the calculator registered (a shared view not computed beforehand is bound to its SQL); the names
+ * this class adds all start with an underscore, which no catalogue name may.
  *
  * <pre>
  * WITH &lt;source&gt; AS (SELECT * FROM &lt;temporary view&gt;), …   -- the clean tables
- *      &lt;view&gt; AS (&lt;view sql&gt;), …                           -- areas, village_areas, …
+ *      &lt;view&gt; AS (SELECT * FROM &lt;its computed rows&gt;), …    -- areas, village_areas, …
  *      _years  AS (SELECT DISTINCT driving_source, county_code, year …), -- each county's years
  *      _spine  AS (areas ⋈ _years on the county),                -- an area: its counties' years
  *      _fact_F AS (&lt;fact sql&gt;),                               -- per fact view F:
