@@ -94,10 +94,7 @@ public final class IndicatorCalculator {
           new IndicatorCatalogue(catalogue.sources(), viewsSoFar, List.of(), List.of());
       Dataset<Row> rows;
       try {
-        rows =
-            spark.sql(
-                IndicatorSql.withBindings(
-                    IndicatorSql.bindings(scope, temporaryViewByName), view.sql()));
+        rows = spark.sql(IndicatorSql.withBindings(scope, temporaryViewByName, view.sql()));
       } catch (Exception e) {
         throw diagnose(spark, temporaryViewBySource, e);
       }
@@ -122,9 +119,7 @@ public final class IndicatorCalculator {
     return overViews(
         cleanTables,
         (spark, temporaryViewBySource) ->
-            spark.sql(
-                IndicatorSql.withBindings(
-                    IndicatorSql.bindings(catalogue, temporaryViewBySource), fact.sql())));
+            spark.sql(IndicatorSql.withBindings(catalogue, temporaryViewBySource, fact.sql())));
   }
 
   /**
@@ -313,8 +308,7 @@ public final class IndicatorCalculator {
       String query,
       String problem,
       Exception failure) {
-    String sql =
-        IndicatorSql.withBindings(IndicatorSql.bindings(scope, temporaryViewBySource), query);
+    String sql = IndicatorSql.withBindings(scope, temporaryViewBySource, query);
     try {
       return spark.sql(sql);
     } catch (Exception e) {

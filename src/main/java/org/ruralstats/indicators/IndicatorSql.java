@@ -54,9 +54,17 @@ final class IndicatorSql {
     return String.join(",\n", entries);
   }
 
-  /** A query over the catalogue's names: {@code WITH <bindings> SELECT * FROM (<query>)}. */
-  static String withBindings(String bindings, String query) {
-    return "WITH " + bindings + "\nSELECT * FROM (\n" + query.strip() + "\n)";
+  /**
+   * A query over the catalogue's names: {@code WITH <bindings> SELECT * FROM (<query>)}, the
+   * bindings as {@link #bindings} gives them.
+   */
+  static String withBindings(
+      IndicatorCatalogue catalogue, Map<String, String> temporaryViewByName, String query) {
+    return "WITH "
+        + bindings(catalogue, temporaryViewByName)
+        + "\nSELECT * FROM (\n"
+        + query.strip()
+        + "\n)";
   }
 
   /**
