@@ -57,8 +57,8 @@ public final class CatalogueDocs {
         count is therefore not always the sum of its villages'; it is never computed by summing
         them. A person or student (the same ID number, so the same pseudonym) counts once in a
         city or province even when several counties' rows qualify (the facts counting persons
-        or students have one row per area, year and pseudonym); households, projects and payments belong to one county each, so equal ids
-        of two counties are two things.
+        or students have one row per area, year and pseudonym); households, projects and
+        payments belong to one county each, so equal ids of two counties are two things.
       - **Years.** A group is computed for each year that its driving source holds at least one
         row for, anywhere in the county. For such a year every area of the county gets a row: 0
         where nothing matches (amounts 0.00; a rate is then empty, its denominator being 0). A

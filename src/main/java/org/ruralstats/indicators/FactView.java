@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * A group's fact view: Spark SQL over the clean tables (and the catalogue's shared views) giving
- * one row per (fact row × area it belongs to), with at least the columns {@code area_code} and
- * {@code year}. All indicators of the group are aggregates over it.
+ * one row per value of its grain (a fact row and an area it belongs to, or a person, year and
+ * area), with at least the columns {@code area_code} and {@code year}. All indicators of the group
+ * are aggregates over it.
  *
  * <p>The grain is the list of columns no two rows of the view share values of (such as {@code
  * area_code, year, person_key}: one row per person, year and area); it starts with {@code

@@ -657,8 +657,8 @@ class IndicatorCalculatorTest {
             .startsWith(
                 "Indicator catalogue, indicator HOUSING_ROOMS (fact housing): its numerator does"
                     + " not compile as an aggregate over the fact's columns [area_code,"
-                    + " county_code, year, household_id, rooms, safety_grade, task_source, task_status,"
-                    + " subsidy_amount]: "),
+                    + " county_code, year, household_id, rooms, safety_grade, task_source,"
+                    + " task_status, subsidy_amount]: "),
         e.getMessage());
   }
 
