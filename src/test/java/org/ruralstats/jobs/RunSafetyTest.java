@@ -74,11 +74,11 @@ class RunSafetyTest {
   }
 
   /**
-   * One warehouse through four runs in child JVMs and two in this one: killed after its first table
-   * commit; paused after the indicators' commit (every table written, the commit point not yet),
-   * where a second run is refused (exit 3) and readers see nothing, then killed; killed right after
-   * its meta/runs commit (published: readers see exactly a clean build); then a run that repairs
-   * nothing more. The resumed holder finishing normally is checked end to end by {@code
+   * One warehouse through three runs in child JVMs and two in this one: killed after its first
+   * table commit; paused after the indicators' commit (every table written, the commit point not
+   * yet), where a second run is refused (exit 3) and readers see nothing, then killed; killed right
+   * after its meta/runs commit (published: readers see exactly a clean build); then a run that
+   * repairs nothing more. The resumed holder finishing normally is checked end to end by {@code
    * jobs/check-run-safety.sh} (in {@code .ci/run}).
    */
   @Test
