@@ -5,6 +5,8 @@
 #   2. nothing    a rerun with nothing new
 #   3. correction a rerun after one small correction file (a few insurance rows re-delivered with
 #                 their enrolment flag flipped)
+#   4. rebuild    the same landing folder, correction included, on a new warehouse; the correction
+#                 run's exports must equal its exports byte for byte (printed at the end)
 # Per run it prints wall time, CPU time (user + system), peak RSS, the exit code, and the seconds
 # of each stage measured from the job's own output (each line is timestamped as it arrives): JVM
 # and session start, ingest (and each source's own figure; two sources run side by side, so these
@@ -185,7 +187,15 @@ run fresh
 run nothing
 add_correction
 run correction
+# the same landing folder, correction included, on a new warehouse: what the correction run must equal
+run rebuild "$work/landing"
+rm -rf "$work/warehouse-rebuild"
 cmp -s "$work/exports-fresh/indicators.csv" "$work/exports-nothing/indicators.csv" \
   && echo "nothing-new rerun: indicators.csv byte-identical to the fresh run" \
   || echo "nothing-new rerun: indicators.csv DIFFERS from the fresh run"
-echo "table: $work/benchmark.tsv; logs: $work/{fresh,nothing,correction}.log"
+for f in indicators.csv rejects.csv; do
+  cmp -s "$work/exports-correction/$f" "$work/exports-rebuild/$f" \
+    && echo "correction run: $f byte-identical to a rebuild from scratch" \
+    || echo "correction run: $f DIFFERS from a rebuild from scratch"
+done
+echo "table: $work/benchmark.tsv; logs: $work/{fresh,nothing,correction,rebuild}.log"

@@ -2,6 +2,7 @@ package org.ruralstats.indicators;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructField;
 
@@ -61,17 +63,114 @@ public final class IndicatorCalculator {
    *     the catalogue's SQL does not compile against the tables (the message names the entry)
    */
   public Dataset<Row> compute(Map<String, Dataset<Row>> cleanTables) {
-    return overViews(
-        cleanTables,
-        (spark, temporaryViewByName) -> {
-          Map<String, String> sourcesOnly = new LinkedHashMap<>(temporaryViewByName);
-          computeSharedViews(spark, temporaryViewByName, sourcesOnly);
-          try {
-            return spark.sql(IndicatorSql.statement(catalogue, temporaryViewByName));
-          } catch (Exception e) {
-            throw diagnose(spark, sourcesOnly, e);
-          }
-        });
+    try (Prepared prepared = prepare(cleanTables)) {
+      return prepared.compute(catalogue.facts().stream().map(FactView::name).toList());
+    }
+  }
+
+  /**
+   * Computes the shared views over the clean tables ({@link #computeSharedViews}), for computing
+   * the indicators of some or all fact groups with {@link Prepared#compute}; close it when done.
+   *
+   * @throws IllegalArgumentException as {@link #compute}
+   */
+  public Prepared prepare(Map<String, Dataset<Row>> cleanTables) {
+    Map<String, Dataset<Row>> sources = selectSourceColumns(cleanTables);
+    SparkSession spark = sources.values().iterator().next().sparkSession();
+    String prefix = "ruralstats_indicators_" + UUID.randomUUID().toString().replace("-", "");
+    Map<String, String> temporaryViewByName = new LinkedHashMap<>();
+    Prepared prepared = new Prepared(spark, temporaryViewByName);
+    try {
+      sources.forEach(
+          (source, table) -> {
+            String view = prefix + "_" + source;
+            table.createOrReplaceTempView(view);
+            temporaryViewByName.put(source, view);
+          });
+      prepared.sourcesOnly.putAll(temporaryViewByName);
+      computeSharedViews(spark, temporaryViewByName, prepared.sourcesOnly, prepared.views);
+      return prepared;
+    } catch (RuntimeException e) {
+      prepared.close();
+      throw e;
+    }
+  }
+
+  /**
+   * The clean tables bound to temporary views and the shared views computed over them. Its
+   * temporary views live until {@link #close}; a Dataset computed before stays valid after.
+   */
+  public final class Prepared implements AutoCloseable {
+    private final SparkSession spark;
+    private final Map<String, String> temporaryViewByName;
+    private final Map<String, String> sourcesOnly = new LinkedHashMap<>();
+    private final Map<String, Dataset<Row>> views = new LinkedHashMap<>();
+
+    private Prepared(SparkSession spark, Map<String, String> temporaryViewByName) {
+      this.spark = spark;
+      this.temporaryViewByName = temporaryViewByName;
+    }
+
+    /**
+     * The indicator rows of the named fact groups (in the columns of {@link
+     * IndicatorTable#SCHEMA}), lazy: each indicator's rows depend on its own group only, so they
+     * are the rows a computation of the whole catalogue gives for those indicators.
+     */
+    public Dataset<Row> compute(Collection<String> factNames) {
+      IndicatorCatalogue scope = CatalogueDependencies.withFacts(catalogue, factNames);
+      try {
+        return spark.sql(IndicatorSql.statement(scope, temporaryViewByName));
+      } catch (Exception e) {
+        throw CatalogueDiagnosis.diagnose(catalogue, spark, sourcesOnly, e);
+      }
+    }
+
+    /**
+     * A fingerprint of each shared view's rows, by view name, computed in one job: the number of
+     * rows and two sums of a hash of every row (Spark's 64-bit xxHash and 32-bit Murmur3), so
+     * independent of the rows' order and counting each duplicate. Equal fingerprints of the same
+     * view mean the same rows but for a hash collision (about one chance in 2^64 per change).
+     */
+    public Map<String, String> viewFingerprints() {
+      Dataset<Row> all = null;
+      for (Map.Entry<String, Dataset<Row>> view : views.entrySet()) {
+        Column[] columns =
+            Arrays.stream(view.getValue().columns()).map(functions::col).toArray(Column[]::new);
+        Dataset<Row> one =
+            view.getValue()
+                .agg(
+                    functions.count(functions.lit(1)).cast("string").as("rows"),
+                    functions
+                        .sum(functions.xxhash64(columns).cast("decimal(38,0)"))
+                        .cast("string")
+                        .as("xx"),
+                    functions
+                        .sum(functions.hash(columns).cast("decimal(38,0)"))
+                        .cast("string")
+                        .as("mm"))
+                .select(
+                    functions.lit(view.getKey()).as("view"),
+                    functions.concat_ws(
+                        ":",
+                        functions.col("rows"),
+                        functions.coalesce(functions.col("xx"), functions.lit("0")),
+                        functions.coalesce(functions.col("mm"), functions.lit("0"))));
+        all = all == null ? one : all.union(one);
+      }
+      Map<String, String> out = new LinkedHashMap<>();
+      if (all != null) {
+        for (Row r : all.collectAsList()) { // one row per shared view
+          out.put(r.getString(0), r.getString(1));
+        }
+      }
+      return out;
+    }
+
+    /** Drops the temporary views (the clean tables' and the shared views'). */
+    @Override
+    public void close() {
+      temporaryViewByName.values().forEach(view -> spark.catalog().dropTempView(view));
+    }
   }
 
   /**
@@ -86,7 +185,8 @@ public final class IndicatorCalculator {
   private void computeSharedViews(
       SparkSession spark,
       Map<String, String> temporaryViewByName,
-      Map<String, String> temporaryViewBySource) {
+      Map<String, String> temporaryViewBySource,
+      Map<String, Dataset<Row>> computed) {
     String prefix = "ruralstats_view_" + UUID.randomUUID().toString().replace("-", "");
     List<CatalogueView> viewsSoFar = new ArrayList<>();
     for (CatalogueView view : catalogue.views()) {
@@ -96,10 +196,12 @@ public final class IndicatorCalculator {
       try {
         rows = spark.sql(IndicatorSql.withBindings(scope, temporaryViewByName, view.sql()));
       } catch (Exception e) {
-        throw diagnose(spark, temporaryViewBySource, e);
+        throw CatalogueDiagnosis.diagnose(catalogue, spark, temporaryViewBySource, e);
       }
       String name = prefix + "_" + view.name();
-      rows.localCheckpoint(true).createOrReplaceTempView(name);
+      rows = rows.localCheckpoint(true);
+      rows.createOrReplaceTempView(name);
+      computed.put(view.name(), rows);
       temporaryViewByName.put(view.name(), name);
       viewsSoFar.add(view);
     }
@@ -225,125 +327,5 @@ public final class IndicatorCalculator {
               + IndicatorCatalogue.BUNDLED_RESOURCE);
     }
     return table.col(column);
-  }
-
-  /**
-   * The statement failed to compile: finds the catalogue entry at fault by compiling the pieces one
-   * by one (shared views, then fact views, then each indicator's expressions over its fact view)
-   * and throws an error naming it; returns a general error when no single piece fails. Runs only on
-   * failure; compiling is analysis only, no Spark job.
-   */
-  private IllegalArgumentException diagnose(
-      SparkSession spark, Map<String, String> temporaryViewBySource, Exception failure) {
-    List<CatalogueView> viewsSoFar = new ArrayList<>();
-    for (CatalogueView view : catalogue.views()) {
-      IndicatorCatalogue earlier =
-          new IndicatorCatalogue(catalogue.sources(), viewsSoFar, List.of(), List.of());
-      String where = "view " + view.name();
-      Dataset<Row> rows =
-          compile(
-              spark,
-              temporaryViewBySource,
-              earlier,
-              view.sql(),
-              where + ": its sql does not compile",
-              failure);
-      if (view.name().equals(IndicatorCatalogue.AREAS_VIEW)) {
-        requireColumns(rows, where, failure, "area_code", "area_level", "county_code");
-      }
-      viewsSoFar.add(view);
-    }
-    for (FactView fact : catalogue.facts()) {
-      String where = "fact " + fact.name();
-      Dataset<Row> rows =
-          compile(
-              spark,
-              temporaryViewBySource,
-              catalogue,
-              fact.sql(),
-              where + ": its sql does not compile",
-              failure);
-      requireColumns(rows, where, failure, "area_code", "year");
-      for (IndicatorDefinition indicator : catalogue.indicatorsOf(fact.name())) {
-        Map<String, String> parts = new LinkedHashMap<>();
-        parts.put("numerator", indicator.numerator());
-        if (indicator.denominator() != null) {
-          parts.put("denominator", indicator.denominator());
-        }
-        for (Map.Entry<String, String> part : parts.entrySet()) {
-          String aggregate =
-              "SELECT area_code, year, (\n"
-                  + part.getValue()
-                  + "\n) AS figure FROM (\n"
-                  + fact.sql().strip()
-                  + "\n) GROUP BY area_code, year";
-          compile(
-              spark,
-              temporaryViewBySource,
-              catalogue,
-              aggregate,
-              "indicator "
-                  + indicator.code()
-                  + " (fact "
-                  + fact.name()
-                  + "): its "
-                  + part.getKey()
-                  + " does not compile as an aggregate over the fact's columns "
-                  + Arrays.toString(rows.columns()),
-              failure);
-        }
-      }
-    }
-    return new IllegalArgumentException(
-        "Indicator catalogue: the indicator statement does not compile: "
-            + firstLine(failure.getMessage()),
-        failure);
-  }
-
-  /** Compiles a query over the catalogue's names, or throws {@code problem} and Spark's reason. */
-  private static Dataset<Row> compile(
-      SparkSession spark,
-      Map<String, String> temporaryViewBySource,
-      IndicatorCatalogue scope,
-      String query,
-      String problem,
-      Exception failure) {
-    String sql = IndicatorSql.withBindings(scope, temporaryViewBySource, query);
-    try {
-      return spark.sql(sql);
-    } catch (Exception e) {
-      IllegalArgumentException error =
-          new IllegalArgumentException(
-              "Indicator catalogue, " + problem + ": " + firstLine(e.getMessage()), e);
-      error.addSuppressed(failure);
-      throw error;
-    }
-  }
-
-  private static void requireColumns(
-      Dataset<Row> rows, String where, Exception failure, String... names) {
-    List<String> present = Arrays.asList(rows.columns());
-    for (String name : names) {
-      if (!present.contains(name)) {
-        throw new IllegalArgumentException(
-            "Indicator catalogue, "
-                + where
-                + ": its sql gives no column "
-                + name
-                + " (it gives "
-                + present
-                + "); the calculator needs "
-                + String.join(" and ", names),
-            failure);
-      }
-    }
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "";
-    }
-    int end = message.indexOf('\n');
-    return end < 0 ? message : message.substring(0, end);
   }
 }

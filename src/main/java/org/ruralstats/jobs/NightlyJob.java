@@ -246,13 +246,10 @@ public final class NightlyJob implements Callable<Integer> {
       out.println("indicators:");
       IndicatorStage stage = new IndicatorStage(wh, contract);
       String inputs = stage.inputs();
-      if (stage.upToDate(tx.lastPublished(), inputs)) {
-        out.println(
-            "  unchanged: no clean table changed since run "
-                + tx.lastPublished().runId()
-                + "; its indicator table stands (no new version)");
-      } else {
-        IndicatorStage.Result indicators = stage.run();
+      IndicatorStage.Outcome outcome =
+          stage.update(tx.lastPublished(), inputs, line -> out.println("  " + line));
+      IndicatorStage.Result indicators = outcome.result();
+      if (indicators != null) {
         out.printf(
             "  %d indicator rows (%d indicators, %d areas, years %s)  %.1f s%n",
             indicators.rows(),
@@ -261,7 +258,7 @@ public final class NightlyJob implements Callable<Integer> {
             indicators.years(),
             indicators.seconds());
       }
-      tx.indicatorInputs(inputs);
+      tx.indicatorInputs(inputs, outcome.areaViews());
       lock.assertHeld();
       tx.commit(
           pseudonymizer.fingerprint(),

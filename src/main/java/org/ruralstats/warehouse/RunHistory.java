@@ -59,7 +59,10 @@ public final class RunHistory {
   private static final String REFUSED_DIR = "meta/refused";
   private static final String UNCHANGED_DIR = "meta/unchanged";
 
-  /** One run. */
+  /**
+   * One run ({@code areaViews}: the fingerprint of the shared area views its indicator table was
+   * computed with, null when not recorded).
+   */
   public record Run(
       String runId,
       Instant startedAt,
@@ -72,7 +75,8 @@ public final class RunHistory {
       long rowsRead,
       long rowsRejected,
       String detail,
-      String indicatorInputs) {
+      String indicatorInputs,
+      String areaViews) {
     /** Whether readers may see this run's table versions. */
     public boolean readable() {
       return PUBLISHED.equals(outcome)
@@ -111,6 +115,7 @@ public final class RunHistory {
     Dataset<Row> runs = warehouse.read(Warehouse.RUNS);
     boolean hasOutcome = Arrays.asList(runs.columns()).contains("outcome");
     boolean hasInputs = Arrays.asList(runs.columns()).contains("indicator_inputs");
+    boolean hasViews = Arrays.asList(runs.columns()).contains("area_views");
     List<Run> out = new ArrayList<>();
     for (Row r : runs.collectAsList()) {
       String outcome =
@@ -124,6 +129,10 @@ public final class RunHistory {
       String inputs =
           hasInputs && !r.isNullAt(r.fieldIndex("indicator_inputs"))
               ? r.getString(r.fieldIndex("indicator_inputs"))
+              : null;
+      String views =
+          hasViews && !r.isNullAt(r.fieldIndex("area_views"))
+              ? r.getString(r.fieldIndex("area_views"))
               : null;
       Map<String, Long> versions =
           new LinkedHashMap<>(r.<String, Long>getJavaMap(r.fieldIndex("table_versions")));
@@ -140,7 +149,8 @@ public final class RunHistory {
               r.getLong(r.fieldIndex("rows_read")),
               r.getLong(r.fieldIndex("rows_rejected")),
               detail,
-              inputs));
+              inputs,
+              views));
     }
     out.sort(Comparator.comparing(Run::finishedAt).thenComparing(Run::runId));
     return out;
@@ -266,6 +276,7 @@ public final class RunHistory {
                 0,
                 0,
                 p.getProperty("detail"),
+                null,
                 null));
       }
     } catch (IOException e) {

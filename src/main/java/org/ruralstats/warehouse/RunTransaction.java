@@ -37,7 +37,8 @@ public final class RunTransaction {
   /**
    * Schema of the runs table ({@code outcome} and {@code detail} added later: null = published;
    * {@code indicator_inputs}: the fingerprint of what the published indicator table was computed
-   * from, see {@link #indicatorInputs(String)}).
+   * from, and {@code area_views}: a fingerprint of the shared area views' rows it was computed
+   * with, see {@link #indicatorInputs(String, String)}).
    */
   public static final StructType RUNS_SCHEMA =
       new StructType()
@@ -55,7 +56,8 @@ public final class RunTransaction {
           .add("rows_rejected", DataTypes.LongType, false)
           .add("outcome", DataTypes.StringType, true)
           .add("detail", DataTypes.StringType, true)
-          .add("indicator_inputs", DataTypes.StringType, true);
+          .add("indicator_inputs", DataTypes.StringType, true)
+          .add("area_views", DataTypes.StringType, true);
 
   private final Warehouse warehouse;
   private final List<String> tables;
@@ -65,6 +67,7 @@ public final class RunTransaction {
   private String committedFingerprint;
   private RunHistory.Run lastPublished;
   private String indicatorInputs;
+  private String areaViews;
   private final List<String> interrupted = new ArrayList<>();
   private boolean begun;
 
@@ -144,10 +147,13 @@ public final class RunTransaction {
   /**
    * Records with the run's commit what the indicator table it publishes was computed from (a
    * fingerprint of the indicator statement and the clean tables' versions), so that a later run
-   * with the same inputs can leave the table as it is.
+   * with the same inputs can leave the table as it is, and the fingerprint of the shared area views
+   * it was computed with (null when not known), so that a later run whose areas are the same can
+   * recompute only the groups that read a changed table.
    */
-  public void indicatorInputs(String fingerprint) {
+  public void indicatorInputs(String fingerprint, String areaViews) {
     this.indicatorInputs = fingerprint;
+    this.areaViews = areaViews;
   }
 
   /** The key fingerprint of the last published run, or null for a new warehouse. */
@@ -280,7 +286,8 @@ public final class RunTransaction {
             rowsRejected,
             outcome,
             detail,
-            indicatorInputs));
+            indicatorInputs,
+            areaViews));
     CommitPoints.reached("published");
     baseline = versions;
     warehouse.spark().conf().unset(USER_METADATA);
@@ -307,6 +314,7 @@ public final class RunTransaction {
             0L,
             outcome,
             detail,
+            null,
             null));
   }
 
