@@ -6,8 +6,10 @@
 # hook -Drural-stats.test.pause-at), then checks, while it holds the warehouse:
 #   - a second run exits 3 at once and names the holder;
 #   - jobs/export.sh still gives the last published run's figures, byte for byte;
-# then lets the first run finish and checks that the export now differs and that jobs/runs.sh
-# lists the published run and the refused one. Exit 0 when every check holds.
+# then lets the first run finish and checks that the export now differs, that the run recomputed
+# only the indicator groups the new file touches and its export equals a rebuild from scratch of
+# the same landing folder, byte for byte, and that jobs/runs.sh lists the published run and the
+# refused one. Exit 0 when every check holds.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -68,6 +70,14 @@ if cmp -s "$work/before.csv" "$work/after.csv"; then
   fail "the export after the run equals the one before: the new file was not published"
 fi
 echo "after the run: $(diff "$work/before.csv" "$work/after.csv" | grep -c '^>') changed indicator rows published"
+grep -E '^  [0-9]+ of [0-9]+ groups \(' "$work/first.log" \
+  || fail "the run after one new insurance file did not recompute only some groups"
+rm -rf "$work/rebuild"
+jobs/nightly.sh --landing "$work/landing" --warehouse "$work/rebuild" >"$work/rebuild.log" 2>&1 \
+  || { code=$?; [[ $code -eq 2 ]] || { cat "$work/rebuild.log" >&2; fail "the rebuild from scratch exited $code"; }; }
+jobs/export.sh --warehouse "$work/rebuild" --table indicators --out "$work/rebuild.csv" 2>/dev/null
+cmp "$work/after.csv" "$work/rebuild.csv" || fail "the groups recomputed after the new file differ from a rebuild from scratch"
+echo "the groups recomputed after the new file give the export of a rebuild from scratch, byte for byte"
 jobs/runs.sh --warehouse "$wh" 2>/dev/null | tee "$work/runs.txt" | head -12
 grep -q "refused" "$work/runs.txt" || fail "jobs/runs.sh does not list the refused run"
 echo "run safety: every check held"
