@@ -77,16 +77,10 @@ public final class IndicatorCalculator {
   public Prepared prepare(Map<String, Dataset<Row>> cleanTables) {
     Map<String, Dataset<Row>> sources = selectSourceColumns(cleanTables);
     SparkSession spark = sources.values().iterator().next().sparkSession();
-    String prefix = "ruralstats_indicators_" + UUID.randomUUID().toString().replace("-", "");
     Map<String, String> temporaryViewByName = new LinkedHashMap<>();
     Prepared prepared = new Prepared(spark, temporaryViewByName);
     try {
-      sources.forEach(
-          (source, table) -> {
-            String view = prefix + "_" + source;
-            table.createOrReplaceTempView(view);
-            temporaryViewByName.put(source, view);
-          });
+      bindSources(sources, temporaryViewByName);
       prepared.sourcesOnly.putAll(temporaryViewByName);
       computeSharedViews(spark, temporaryViewByName, prepared.sourcesOnly, prepared.views);
       return prepared;
@@ -235,20 +229,29 @@ public final class IndicatorCalculator {
       BiFunction<SparkSession, Map<String, String>, Dataset<Row>> query) {
     Map<String, Dataset<Row>> sources = selectSourceColumns(cleanTables);
     SparkSession spark = sources.values().iterator().next().sparkSession();
-    String prefix = "ruralstats_indicators_" + UUID.randomUUID().toString().replace("-", "");
     Map<String, String> temporaryViewByName = new LinkedHashMap<>();
     try {
-      sources.forEach(
-          (source, table) -> {
-            String view = prefix + "_" + source;
-            table.createOrReplaceTempView(view);
-            temporaryViewByName.put(source, view);
-          });
+      bindSources(sources, temporaryViewByName);
       return query.apply(spark, temporaryViewByName);
     } finally {
       // the sources' views and those the query added (computed shared views)
       temporaryViewByName.values().forEach(view -> spark.catalog().dropTempView(view));
     }
+  }
+
+  /**
+   * Registers each source's table as a temporary view of a unique name (nothing collides with the
+   * caller's own views) and adds it to {@code temporaryViewByName}, by source name.
+   */
+  private static void bindSources(
+      Map<String, Dataset<Row>> sources, Map<String, String> temporaryViewByName) {
+    String prefix = "ruralstats_indicators_" + UUID.randomUUID().toString().replace("-", "");
+    sources.forEach(
+        (source, table) -> {
+          String view = prefix + "_" + source;
+          table.createOrReplaceTempView(view);
+          temporaryViewByName.put(source, view);
+        });
   }
 
   /**
