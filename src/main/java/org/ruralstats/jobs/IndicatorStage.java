@@ -35,6 +35,8 @@ import org.ruralstats.warehouse.Warehouse;
 public final class IndicatorStage {
   private final Warehouse warehouse;
   private final SourceContract contract;
+  private final IndicatorCatalogue catalogue = IndicatorCatalogue.bundled();
+  private final String definitionSql = new IndicatorCalculator(catalogue).definitionSql();
 
   /**
    * What the stage published.
@@ -52,10 +54,12 @@ public final class IndicatorStage {
    *
    * @param plan what it computed and why
    * @param result what it published, null when it computed nothing
+   * @param inputs the fingerprint of what the published table is computed from ({@link #inputs()}),
+   *     to record with the run
    * @param areaViews the fingerprint of the shared area views the published table was computed with
    *     (null when not known), to record with the run
    */
-  public record Outcome(IndicatorPlan plan, Result result, String areaViews) {}
+  public record Outcome(IndicatorPlan plan, Result result, String inputs, String areaViews) {}
 
   /** A stage reading and writing {@code warehouse}. */
   public IndicatorStage(Warehouse warehouse, SourceContract contract) {
@@ -74,8 +78,7 @@ public final class IndicatorStage {
 
   /** The fingerprint of {@link #inputs()} for the clean table versions given (absent: -1). */
   String inputs(Map<String, Long> versions) {
-    StringBuilder b =
-        new StringBuilder(new IndicatorCalculator(IndicatorCatalogue.bundled()).definitionSql());
+    StringBuilder b = new StringBuilder(definitionSql);
     for (SourceSpec spec : contract.sources()) {
       String table = Warehouse.clean(spec.name());
       b.append('\n').append(table).append('=').append(versions.getOrDefault(table, -1L));
@@ -96,18 +99,16 @@ public final class IndicatorStage {
   /** Computes the whole catalogue and replaces the published indicator table. */
   public Result run() {
     long t0 = System.nanoTime();
-    IndicatorCatalogue catalogue = IndicatorCatalogue.bundled();
     try (IndicatorCalculator.Prepared prepared =
         new IndicatorCalculator(catalogue).prepare(cleanTables())) {
-      publish(prepared, IndicatorPlan.full(factNames(catalogue), "a full computation"));
+      publish(prepared, IndicatorPlan.full(factNames(), "a full computation"));
     }
     return stats(t0);
   }
 
   /**
    * Brings the published indicator table up to date with the clean tables, given the last published
-   * run ({@code published}, or null) and the fingerprint of the current inputs ({@link #inputs()});
-   * reports the plan through {@code progress} before computing.
+   * run ({@code published}, or null); reports the plan through {@code progress} before computing.
    *
    * <ul>
    *   <li>Nothing, when the published indicator table was computed from exactly these inputs and
@@ -120,10 +121,11 @@ public final class IndicatorStage {
    *       rotation, maintenance), a changed catalogue, changed areas.
    * </ul>
    */
-  public Outcome update(RunHistory.Run published, String inputs, Consumer<String> progress) {
+  public Outcome update(RunHistory.Run published, Consumer<String> progress) {
     long t0 = System.nanoTime();
-    IndicatorCatalogue catalogue = IndicatorCatalogue.bundled();
-    List<String> all = factNames(catalogue);
+    Map<String, Long> versions = cleanVersions();
+    String inputs = inputs(versions);
+    List<String> all = factNames();
     String run = published == null ? "" : "run " + published.runId();
     String fullReason = fullReason(published, inputs, run);
     if (fullReason == null && inputs.equals(published.indicatorInputs())) {
@@ -134,9 +136,9 @@ public final class IndicatorStage {
                   + run
                   + "; its indicator table stands (no new version)");
       progress.accept(plan.describe());
-      return new Outcome(plan, null, published.areaViews());
+      return new Outcome(plan, null, inputs, published.areaViews());
     }
-    Set<String> changed = fullReason == null ? changedSources(published) : Set.of();
+    Set<String> changed = fullReason == null ? changedSources(versions, published) : Set.of();
     List<String> touched = new ArrayList<>();
     for (FactView fact : catalogue.facts()) {
       if (!Collections.disjoint(CatalogueDependencies.sourcesOf(catalogue, fact), changed)) {
@@ -174,11 +176,11 @@ public final class IndicatorStage {
       }
       progress.accept(plan.describe());
       if (plan.isNothing()) {
-        return new Outcome(plan, null, areaViews);
+        return new Outcome(plan, null, inputs, areaViews);
       }
       publish(prepared, plan);
     }
-    return new Outcome(plan, stats(t0), areaViews);
+    return new Outcome(plan, stats(t0), inputs, areaViews);
   }
 
   /**
@@ -201,9 +203,11 @@ public final class IndicatorStage {
     return null;
   }
 
-  /** The sources whose clean table is not at the version {@code published} recorded. */
-  private Set<String> changedSources(RunHistory.Run published) {
-    Map<String, Long> current = cleanVersions();
+  /**
+   * The sources whose clean table (at {@code current}, by table) is not at the version {@code
+   * published} recorded.
+   */
+  private Set<String> changedSources(Map<String, Long> current, RunHistory.Run published) {
     Set<String> changed = new LinkedHashSet<>();
     for (SourceSpec spec : contract.sources()) {
       String table = Warehouse.clean(spec.name());
@@ -245,9 +249,7 @@ public final class IndicatorStage {
       warehouse.overwrite(Warehouse.INDICATORS, indicators);
     } else {
       String codes =
-          CatalogueDependencies.withFacts(IndicatorCatalogue.bundled(), plan.facts())
-              .codes()
-              .stream()
+          CatalogueDependencies.withFacts(catalogue, plan.facts()).codes().stream()
               .map(Warehouse::literal)
               .collect(Collectors.joining(", "));
       warehouse.replaceWhere(Warehouse.INDICATORS, indicators, "indicator_code IN (" + codes + ")");
@@ -283,7 +285,7 @@ public final class IndicatorStage {
         (System.nanoTime() - t0) / 1e9);
   }
 
-  private static List<String> factNames(IndicatorCatalogue catalogue) {
+  private List<String> factNames() {
     return catalogue.facts().stream().map(FactView::name).toList();
   }
 }

@@ -245,9 +245,8 @@ public final class NightlyJob implements Callable<Integer> {
               .run(landing);
       out.println("indicators:");
       IndicatorStage stage = new IndicatorStage(wh, contract);
-      String inputs = stage.inputs();
       IndicatorStage.Outcome outcome =
-          stage.update(tx.lastPublished(), inputs, line -> out.println("  " + line));
+          stage.update(tx.lastPublished(), line -> out.println("  " + line));
       IndicatorStage.Result indicators = outcome.result();
       if (indicators != null) {
         out.printf(
@@ -258,7 +257,7 @@ public final class NightlyJob implements Callable<Integer> {
             indicators.years(),
             indicators.seconds());
       }
-      tx.indicatorInputs(inputs, outcome.areaViews());
+      tx.indicatorInputs(outcome.inputs(), outcome.areaViews());
       lock.assertHeld();
       tx.commit(
           pseudonymizer.fingerprint(),

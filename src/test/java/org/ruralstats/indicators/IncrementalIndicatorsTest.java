@@ -40,11 +40,11 @@ class IncrementalIndicatorsTest {
     IndicatorStage stage = new IndicatorStage(wh, SourceContract.standard());
     SeveralCountiesIndicatorsTest.fixture().build().forEach((s, t) -> wh.overwrite(clean(s), t));
 
-    IndicatorStage.Outcome first = stage.update(null, stage.inputs(), line -> {});
+    IndicatorStage.Outcome first = stage.update(null, line -> {});
     assertTrue(first.plan().full(), first.plan().describe());
     RunHistory.Run published = published(wh, stage.inputs(), first.areaViews());
     long unchanged = wh.version(Warehouse.INDICATORS);
-    IndicatorStage.Outcome nothing = stage.update(published, stage.inputs(), line -> {});
+    IndicatorStage.Outcome nothing = stage.update(published, line -> {});
     assertTrue(nothing.plan().isNothing(), nothing.plan().describe());
     assertEquals(unchanged, wh.version(Warehouse.INDICATORS), "no new version");
 
@@ -59,7 +59,7 @@ class IncrementalIndicatorsTest {
                 .otherwise(functions.col("enrolled"))));
     List<String> otherGroups = rowsOf(wh.read(Warehouse.INDICATORS), false);
     List<String> said = new ArrayList<>();
-    IndicatorStage.Outcome correction = stage.update(published, stage.inputs(), said::add);
+    IndicatorStage.Outcome correction = stage.update(published, said::add);
     IndicatorPlan plan = correction.plan();
     assertFalse(plan.full(), plan.describe());
     assertEquals(List.of("insurance", "priority_insurance"), plan.facts(), plan.describe());
@@ -80,7 +80,7 @@ class IncrementalIndicatorsTest {
             .county("141125000000")
             .add("insurance", 2024, "P9", "141125100201", true, true, null, amount("0"), null);
     wh.append(clean("insurance"), extra.build().get("insurance"));
-    IndicatorPlan areas = stage.update(published, stage.inputs(), line -> {}).plan();
+    IndicatorPlan areas = stage.update(published, line -> {}).plan();
     assertTrue(areas.full(), areas.describe());
     assertTrue(areas.describe().contains("counties"), areas.describe());
   }
