@@ -60,6 +60,17 @@ public final class SparkSessions {
     conf.setIfMissing("spark.sql.session.timeZone", "UTC");
     conf.setIfMissing("spark.sql.ansi.enabled", "true");
     conf.setIfMissing("spark.databricks.delta.schema.autoMerge.enabled", "false");
+    // A run is some two hundred small queries (Delta's own among them) and one large statement of
+    // about fifty shuffles; the driver's planning, not the rows, takes most of its time (measured:
+    // docs/decisions.md, "Speed"). Adaptive execution re-optimises the whole remaining plan after
+    // every shuffle: off by default, the Xing sample ran 112 s instead of 133 s with the same
+    // exports. A cluster with a province's rows may turn it on with --conf, which wins.
+    conf.setIfMissing("spark.sql.adaptive.enabled", "false");
+    // Every query start writes its plan into a listener event, UI or not; "formatted" (Spark's
+    // default) numbers and details every node of the large statement, "simple" is one tree.
+    conf.setIfMissing("spark.sql.ui.explainMode", "simple");
+    // compiled code of the run's many distinct queries kept for the run (Spark keeps 100)
+    conf.setIfMissing("spark.sql.codegen.cache.maxEntries", "5000");
     // every file the job creates through Hadoop starts owner-only; WarehouseModes widens the
     // zones that may be shared once a run has committed (the raw zone never)
     conf.setIfMissing("spark.hadoop." + WarehouseModes.UMASK_KEY, "077");

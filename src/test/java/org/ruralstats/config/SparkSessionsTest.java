@@ -43,7 +43,15 @@ class SparkSessionsTest {
     assertEquals("2", conf.get("spark.databricks.delta.snapshotPartitions"));
     assertEquals("127.0.0.1", conf.get("spark.driver.host"));
     assertEquals("rural-stats nightly", conf.get("spark.app.name"));
+    assertEquals("false", conf.get("spark.sql.adaptive.enabled"));
+    assertEquals("simple", conf.get("spark.sql.ui.explainMode"));
     assertTrue(SparkSessions.isLocal(conf));
+  }
+
+  @Test
+  void adaptiveExecutionGivenWithConfWins() {
+    SparkConf given = new SparkConf(false).set("spark.sql.adaptive.enabled", "true");
+    assertEquals("true", SparkSessions.settings(given, "x", 4).get("spark.sql.adaptive.enabled"));
   }
 
   @Test

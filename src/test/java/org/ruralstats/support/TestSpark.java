@@ -35,6 +35,9 @@ public final class TestSpark {
               .config("spark.sql.session.timeZone", "UTC")
               .config("spark.sql.ansi.enabled", "true")
               .config("spark.ui.enabled", "false")
+              // the job's own defaults (SparkSessions) that shape how long a run takes
+              .config("spark.sql.adaptive.enabled", "false")
+              .config("spark.sql.ui.explainMode", "simple")
               // the suite runs the same queries again and again (every nightly run): their
               // compiled code is kept rather than compiled again (Spark keeps 100 by default)
               .config("spark.sql.codegen.cache.maxEntries", "5000")
