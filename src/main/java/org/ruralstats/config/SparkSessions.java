@@ -63,8 +63,8 @@ public final class SparkSessions {
     // A run is some two hundred small queries (Delta's own among them) and one large statement of
     // about fifty shuffles; the driver's planning, not the rows, takes most of its time (measured:
     // docs/decisions.md, "Speed"). Adaptive execution re-optimises the whole remaining plan after
-    // every shuffle: off by default, the Xing sample ran 112 s instead of 133 s with the same
-    // exports. A cluster with a province's rows may turn it on with --conf, which wins.
+    // every shuffle: off by default, the Xing sample's fresh run averaged 135 s instead of 145 s
+    // with the same exports. A cluster with a province's rows may turn it on with --conf.
     conf.setIfMissing("spark.sql.adaptive.enabled", "false");
     // Every query start writes its plan into a listener event, UI or not; "formatted" (Spark's
     // default) numbers and details every node of the large statement, "simple" is one tree.
