@@ -2,14 +2,18 @@ package org.ruralstats.support;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.ruralstats.config.SparkSessions;
 
 /**
- * The one SparkSession shared by every test class of the test JVM ({@code local[2]}, two shuffle
- * partitions, UI off, Delta enabled), plus small helpers in the style of Iceberg's Spark tests.
+ * The one SparkSession shared by every test class of the test JVM: the job's own settings ({@link
+ * SparkSessions#settings}) with {@code local[2]}, two shuffle partitions and interpreted evaluation
+ * ({@link #INTERPRETED}), plus small helpers in the style of Iceberg's Spark tests.
  */
 public final class TestSpark {
 
@@ -17,33 +21,39 @@ public final class TestSpark {
 
   private TestSpark() {}
 
+  /**
+   * Settings of the test sessions on top of the job's own ({@link SparkSessions#settings}): how a
+   * test JVM (and a job the tests start in a child JVM, {@link #childJvmProperties}) evaluates
+   * expressions. The suite's tables hold a few dozen rows, and a run of the job is some two hundred
+   * small queries: compiling each query's code (Spark's whole-stage and expression code generation)
+   * took longer than evaluating its rows, so the tests evaluate them interpreted, as Spark's own
+   * tests do for the interpreted path. The job keeps code generation (its rows are a county's); the
+   * end-to-end checks of {@code .ci/run} run it so, exports compared byte for byte. Measured in
+   * {@code docs/decisions.md}, "Tests evaluate expressions interpreted".
+   */
+  public static final Map<String, String> INTERPRETED =
+      Map.of(
+          "spark.sql.codegen.wholeStage", "false", "spark.sql.codegen.factoryMode", "NO_CODEGEN");
+
+  /** {@link #INTERPRETED} as {@code -D} options for a child JVM running the job. */
+  public static List<String> childJvmProperties() {
+    return INTERPRETED.entrySet().stream()
+        .map(e -> "-D" + e.getKey() + "=" + e.getValue())
+        .sorted()
+        .toList();
+  }
+
   /** Returns the shared session, creating it on first use. */
   public static synchronized SparkSession session() {
     if (session == null) {
-      session =
-          SparkSession.builder()
-              .appName("rural-stats-tests")
-              .master("local[2]")
-              .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-              .config(
-                  "spark.sql.catalog.spark_catalog",
-                  "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-              .config("spark.databricks.delta.snapshotPartitions", "2")
-              .config("spark.sql.shuffle.partitions", "2")
-              .config("spark.sql.sources.parallelPartitionDiscovery.parallelism", "2")
-              .config("spark.default.parallelism", "2")
-              .config("spark.sql.session.timeZone", "UTC")
-              .config("spark.sql.ansi.enabled", "true")
-              .config("spark.ui.enabled", "false")
-              // the job's own defaults (SparkSessions) that shape how long a run takes
-              .config("spark.sql.adaptive.enabled", "false")
-              .config("spark.sql.ui.explainMode", "simple")
-              // the suite runs the same queries again and again (every nightly run): their
-              // compiled code is kept rather than compiled again (Spark keeps 100 by default)
-              .config("spark.sql.codegen.cache.maxEntries", "5000")
-              .config("spark.driver.host", "127.0.0.1")
-              .config("spark.driver.bindAddress", "127.0.0.1")
-              .getOrCreate();
+      // the job's own settings (Delta, time zone, ANSI, its defaults), two local threads and two
+      // shuffle partitions, interpreted evaluation; a -Dspark.* property of the test JVM wins
+      SparkConf conf =
+          SparkSessions.settings(
+                  new SparkConf().setIfMissing("spark.master", "local[2]"), "rural-stats-tests", 2)
+              .setIfMissing("spark.default.parallelism", "2");
+      INTERPRETED.forEach(conf::setIfMissing);
+      session = SparkSession.builder().config(conf).getOrCreate();
       session.sparkContext().setLogLevel("WARN");
     }
     return session;
