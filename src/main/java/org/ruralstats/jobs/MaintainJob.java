@@ -68,6 +68,9 @@ public final class MaintainJob implements Callable<Integer> {
     }
   }
 
+  /** Delta's setting: whether a VACUUM writes commits of its own into the table's log. */
+  static final String VACUUM_LOGGING = "spark.databricks.delta.vacuum.logging.enabled";
+
   /**
    * Maintains a warehouse.
    *
@@ -127,6 +130,10 @@ public final class MaintainJob implements Callable<Integer> {
         }
       }
       spark.conf().set("spark.databricks.delta.retentionDurationCheck.enabled", "false");
+      // Delta records a VACUUM as two commits of its own (START, END) unless told not to: they
+      // would put the tables ahead of the versions the maintained row records, and the next run
+      // would take them for an unfinished run's writes and restore every table
+      spark.conf().set(VACUUM_LOGGING, "false");
       for (String t : tables) {
         if (wh.exists(t)) {
           if (hours > 30 * 24) {

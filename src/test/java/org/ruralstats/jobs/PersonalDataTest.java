@@ -190,11 +190,20 @@ class PersonalDataTest {
     assertTrue(rawRowsOf(A, wh.path(Warehouse.RAW_ROWS)) > 0, "old files still hold them");
     assertEquals(0, MaintainJob.maintain(wh, 30, 0, out()));
     assertEquals(0, rawRowsOf(A, wh.path(Warehouse.RAW_ROWS)), "vacuumed");
+    RunHistory.Run maintained = new RunHistory(wh).lastState().orElseThrow();
+    assertEquals(RunHistory.MAINTAINED, maintained.outcome());
+    for (Map.Entry<String, Long> t : maintained.tableVersions().entrySet()) {
+      // VACUUM writes no commits of its own: the next run finds nothing to repair
+      assertEquals(t.getValue(), wh.version(t.getKey()), t.getKey() + " after maintenance");
+    }
 
     // 4. a later delivery of an erased person is set aside, not loaded
     Files.copy(
         landing.resolve("insurance/2024-12-31.csv"), landing.resolve("insurance/2099-01-01.csv"));
+    int consoleBefore = console.toString(StandardCharsets.UTF_8).length();
     assertEquals(NightlyJob.OK, nightly(landing, wh, KEY));
+    String afterMaintenance = console.toString(StandardCharsets.UTF_8).substring(consoleBefore);
+    assertFalse(afterMaintenance.contains("did not finish"), afterMaintenance);
     List<String> setAside = erasedRejects(wh, "2099-01-01.csv");
     assertEquals( // A's two rows and B's one
         List.of(
