@@ -35,7 +35,7 @@ printf 'year,person_id,village_code,required,enrolled\n2024,11010519491231002X,1
 
 resume="$work/resume"
 rm -f "$resume"
-RURAL_STATS_JAVA_OPTS="-Xmx2g -Drural-stats.test.pause-at=published/indicators -Drural-stats.test.resume-file=$resume" \
+RURAL_STATS_JAVA_OPTS="${RURAL_STATS_JAVA_OPTS:--Xmx2g} -Drural-stats.test.pause-at=published/indicators -Drural-stats.test.resume-file=$resume" \
   jobs/nightly.sh --landing "$work/landing" --warehouse "$wh" >"$work/first.log" 2>&1 &
 first=$!
 for _ in $(seq 1 600); do
