@@ -77,6 +77,14 @@ public final class MaintainJob implements Callable<Integer> {
    * @return the exit code
    */
   static int maintain(Warehouse wh, int keepRuns, long erasureRetentionHours, PrintStream out) {
+    return maintain(wh, keepRuns, erasureRetentionHours, out, Instant.now());
+  }
+
+  /**
+   * As {@link #maintain(Warehouse, int, long, PrintStream)}, the runs' ages taken at {@code now}.
+   */
+  static int maintain(
+      Warehouse wh, int keepRuns, long erasureRetentionHours, PrintStream out, Instant now) {
     if (keepRuns < 1) {
       out.println("error: --keep-runs must be at least 1 (the last published run is always kept)");
       return RuralStatsErrors.FAILED;
@@ -103,6 +111,20 @@ public final class MaintainJob implements Callable<Integer> {
                 + " could be read by other users; made"
                 + " them owner-only (0700/0600)");
       }
+      long hours = Duration.between(oldestKept.startedAt(), now).toHours() + 1;
+      // an erasure is permanent: once its retention has passed, the files holding the erased
+      // rows go, whatever runs are kept (runs before an erasure are not readable anyway)
+      String erasedBy = null;
+      for (RunHistory.Run r : history.recorded()) {
+        long age = Duration.between(r.finishedAt(), now).toHours();
+        if (r.outcome().equals(RunHistory.ERASED) && age >= erasureRetentionHours && age < hours) {
+          hours = age;
+          erasedBy = r.runId();
+        }
+      }
+      // Every commit happens inside the run transaction, so the maintained row records the
+      // versions the tables end at: a commit after it would look like an unfinished run's, and
+      // the next run would restore every table (and with it the log retention raised here).
       RunTransaction tx = new RunTransaction(wh, tables, runId);
       try {
         tx.begin();
@@ -111,32 +133,7 @@ public final class MaintainJob implements Callable<Integer> {
           if (state.containsKey(t)) {
             DeltaTable.forPath(spark, wh.path(t)).optimize().executeCompaction();
           }
-        }
-        lock.assertHeld();
-        tx.commitMaintenance();
-      } catch (RuntimeException e) {
-        tx.rollback(RuralStatsErrors.oneLine(e));
-        throw e;
-      }
-      long hours = Duration.between(oldestKept.startedAt(), Instant.now()).toHours() + 1;
-      // an erasure is permanent: once its retention has passed, the files holding the erased
-      // rows go, whatever runs are kept (runs before an erasure are not readable anyway)
-      String erasedBy = null;
-      for (RunHistory.Run r : history.recorded()) {
-        long age = Duration.between(r.finishedAt(), Instant.now()).toHours();
-        if (r.outcome().equals(RunHistory.ERASED) && age >= erasureRetentionHours && age < hours) {
-          hours = age;
-          erasedBy = r.runId();
-        }
-      }
-      spark.conf().set("spark.databricks.delta.retentionDurationCheck.enabled", "false");
-      // Delta records a VACUUM as two commits of its own (START, END) unless told not to: they
-      // would put the tables ahead of the versions the maintained row records, and the next run
-      // would take them for an unfinished run's writes and restore every table
-      spark.conf().set(VACUUM_LOGGING, "false");
-      for (String t : tables) {
-        if (wh.exists(t)) {
-          if (hours > 30 * 24) {
+          if (hours > 30 * 24 && wh.exists(t)) {
             spark.sql(
                 "ALTER TABLE delta.`"
                     + wh.path(t)
@@ -144,6 +141,19 @@ public final class MaintainJob implements Callable<Integer> {
                     + hours
                     + " hours')");
           }
+        }
+        lock.assertHeld();
+        tx.commitMaintenance();
+      } catch (RuntimeException e) {
+        tx.rollback(RuralStatsErrors.oneLine(e));
+        throw e;
+      }
+      spark.conf().set("spark.databricks.delta.retentionDurationCheck.enabled", "false");
+      // Delta records a VACUUM as two commits of its own (START, END) unless told not to: they
+      // would put the tables ahead of the versions the maintained row records (above)
+      spark.conf().set(VACUUM_LOGGING, "false");
+      for (String t : tables) {
+        if (wh.exists(t)) {
           DeltaTable.forPath(spark, wh.path(t)).vacuum(hours);
         }
       }
