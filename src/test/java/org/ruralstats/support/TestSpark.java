@@ -28,8 +28,8 @@ public final class TestSpark {
    * small queries: compiling each query's code (Spark's whole-stage and expression code generation)
    * took longer than evaluating its rows, so the tests evaluate them interpreted, as Spark's own
    * tests do for the interpreted path. The job keeps code generation (its rows are a county's); the
-   * end-to-end checks of {@code .ci/run} run it so, exports compared byte for byte. Measured in
-   * {@code docs/decisions.md}, "Tests evaluate expressions interpreted".
+   * end-to-end checks of figures in {@code .ci/run} run it so, exports compared byte for byte.
+   * Measured in {@code docs/decisions.md}, "Tests evaluate expressions interpreted".
    */
   public static final Map<String, String> INTERPRETED =
       Map.of(
