@@ -17,7 +17,10 @@
 #
 #   jobs/benchmark.sh [--landing DIR] [--work DIR] [--master URL] [-- NIGHTLY_OPTIONS...]
 #   jobs/benchmark.sh --ingest-rows N [--work DIR]     the ingest-only benchmark (default before:
-#                                                       1,000,000 generated insurance rows, rows/s)
+#                                                       1,000,000 generated insurance rows, rows/s;
+#                                                       first load, nothing new, then a warm load of
+#                                                       the same file into a new warehouse in the
+#                                                       same JVM, once the JIT has compiled the code)
 #   jobs/benchmark.sh --counties 1,4,16 [--work DIR]   the scaling benchmark: a fresh run on the
 #                                                       sample of N counties (jobs/sample.sh
 #                                                       --counties N, generated once under
