@@ -3,7 +3,6 @@ package org.ruralstats.ingest;
 import java.io.Serializable;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -16,7 +15,6 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.ruralstats.ingest.contract.ColumnSpec;
 import org.ruralstats.ingest.contract.ColumnType;
-import org.ruralstats.ingest.contract.RowRule;
 import org.ruralstats.ingest.contract.SourceSpec;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -33,6 +31,7 @@ public final class SourceFileParser implements Serializable {
   private final Broadcast<Map<String, Set<String>>> villageBroadcast;
   private final Pseudonymizer pseudonymizer;
   private final Set<String> knownFiles;
+  private final RowChecks checks;
 
   /**
    * A parser whose village dictionaries travel with it (tests, a handful of codes).
@@ -74,6 +73,7 @@ public final class SourceFileParser implements Serializable {
     this.villageBroadcast = villageBroadcast;
     this.pseudonymizer = pseudonymizer;
     this.knownFiles = knownFiles;
+    this.checks = new RowChecks(spec);
   }
 
   private static final java.util.regex.Pattern ID_LIKE =
@@ -309,51 +309,9 @@ public final class SourceFileParser implements Serializable {
     Set<String> villages =
         (villageBroadcast != null ? villageBroadcast.value() : villageCodes)
             .getOrDefault(county, Set.of());
-    Map<String, String> values = new LinkedHashMap<>();
-    List<String[]> faults = new ArrayList<>(); // {column shown, code, message}
-    for (ColumnSpec col : spec.columns()) {
-      Integer idx = header.index(col.name());
-      String v = idx == null ? null : FieldValues.trim(fields.get(idx));
-      if (v != null && v.isEmpty()) {
-        v = null;
-      }
-      if (v == null && col.defaultValue() != null) {
-        v = col.defaultValue();
-      }
-      if (v == null) {
-        if (!col.optional()) {
-          faults.add(
-              fault(header, col, RejectCode.MISSING_VALUE, "the value is empty but required"));
-        }
-        continue;
-      }
-      try {
-        values.put(col.name(), FieldValues.normalize(col, v, villages));
-      } catch (FieldFault f) {
-        faults.add(fault(header, col, f.code(), f.getMessage()));
-      }
-    }
-    if (faults.isEmpty()) {
-      for (RowRule rule : spec.rules()) {
-        String msg = checkRule(rule, values);
-        if (msg != null) {
-          faults.add(
-              fault(
-                  header,
-                  spec.column(rule.column()).orElseThrow(),
-                  RejectCode.RULE_VIOLATION,
-                  msg));
-        }
-      }
-    }
-    if (!faults.isEmpty()) {
-      StringBuilder reason = new StringBuilder();
-      for (String[] f : faults) {
-        if (reason.length() > 0) {
-          reason.append("; ");
-        }
-        reason.append(f[0]).append(": ").append(f[2]);
-      }
+    RowChecks.Result checked = checks.check(header, fields, villages);
+    if (!checked.accepted()) {
+      RowChecks.Fault first = checked.faults().get(0);
       return rejected(
           county,
           file,
@@ -361,10 +319,11 @@ public final class SourceFileParser implements Serializable {
           encoding,
           rec.line(),
           raw,
-          faults.get(0)[0],
-          RejectCode.valueOf(faults.get(0)[1]),
-          reason.toString());
+          first.column(),
+          first.code(),
+          checked.reason());
     }
+    Map<String, String> values = checked.values();
     Map<String, String> clean = new LinkedHashMap<>();
     for (ColumnSpec col : spec.columns()) {
       String v = values.get(col.name());
@@ -413,31 +372,5 @@ public final class SourceFileParser implements Serializable {
         code.name(),
         maskIds(reason),
         null);
-  }
-
-  private static String[] fault(CsvHeader header, ColumnSpec col, RejectCode code, String message) {
-    return new String[] {header.shown(col), code.name(), message};
-  }
-
-  private String checkRule(RowRule rule, Map<String, String> values) {
-    String self = values.get(rule.column());
-    String other = values.get(rule.other());
-    ColumnSpec selfCol = spec.column(rule.column()).orElseThrow();
-    ColumnSpec otherCol = spec.column(rule.other()).orElseThrow();
-    switch (rule.kind()) {
-      case REQUIRED_WHEN:
-        if (other != null && self == null) {
-          return "the value is empty but required when " + otherCol.display() + " is set";
-        }
-        return null;
-      case NOT_BEFORE:
-        // canonical dates (yyyy-MM-dd) compare correctly as strings
-        if (self != null && other != null && self.compareTo(other) < 0) {
-          return self + " is before " + otherCol.display() + " " + other + "; it must not be";
-        }
-        return null;
-      default:
-        throw new IllegalStateException("unhandled rule " + rule.kind() + " on " + selfCol.name());
-    }
   }
 }

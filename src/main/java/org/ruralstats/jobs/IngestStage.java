@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -21,15 +20,12 @@ import org.ruralstats.ingest.LandingFile;
 import org.ruralstats.ingest.LandingFolder;
 import org.ruralstats.ingest.ParsedRecords;
 import org.ruralstats.ingest.Pseudonymizer;
-import org.ruralstats.ingest.RawRows;
 import org.ruralstats.ingest.SourceFileParser;
 import org.ruralstats.ingest.contract.SourceContract;
 import org.ruralstats.ingest.contract.SourceSpec;
 import org.ruralstats.privacy.ErasedPersons;
 import org.ruralstats.privacy.ErasureTokens;
 import org.ruralstats.quality.FileLedger;
-import org.ruralstats.quality.Orphans;
-import org.ruralstats.quality.Rejects;
 import org.ruralstats.warehouse.Warehouse;
 
 /**
@@ -181,8 +177,9 @@ public final class IngestStage {
                           && (r.summary().source().equals("water_projects")
                               || r.summary().source().equals("water_project_villages")));
       // raw rows, rejects, ledger and orphans are four independent tables
-      List<Callable<Long>> writes = new ArrayList<>(writeQuality(parsedAll, outcomes));
-      writes.add(() -> writeOrphans(waterChanged));
+      QualityWrites quality = new QualityWrites(warehouse, contract, runId);
+      List<Callable<Long>> writes = new ArrayList<>(quality.writes(parsedAll, outcomes));
+      writes.add(() -> quality.writeOrphans(waterChanged));
       List<Long> written = runAll(writes);
       long orphans = written.get(written.size() - 1);
       if (orphans > 0) {
@@ -352,80 +349,6 @@ public final class IngestStage {
             s.rejectedFiles() > 0 ? ", " + s.rejectedFiles() + " FILE(S) REJECTED" : "",
             s.seconds()));
     return new SourceResult(s, files, outcomes, parsed);
-  }
-
-  /** The writes of raw rows, rejects and ledger entries (none when no file was new). */
-  private List<Callable<Long>> writeQuality(List<Dataset<Row>> parsedAll, List<Row> outcomes) {
-    List<Row> processed =
-        outcomes.stream()
-            .filter(r -> !ParsedRecords.FILE_UNCHANGED.equals(r.getAs("file_status")))
-            .toList();
-    if (processed.isEmpty() && warehouse.exists(Warehouse.REJECTS)) {
-      return List.of(); // nothing new: the run changes nothing
-    }
-    Dataset<Row> all =
-        parsedAll.isEmpty()
-            ? warehouse.spark().createDataFrame(List.of(), ParsedRecords.SCHEMA)
-            : parsedAll.stream().reduce(Dataset::unionAll).orElseThrow();
-    List<Callable<Long>> writes = new ArrayList<>();
-    writes.add(
-        () -> {
-          warehouse.append(Warehouse.RAW_ROWS, RawRows.from(all, runId));
-          return 0L;
-        });
-    Dataset<Row> rejects = Rejects.from(all, runId);
-    if (processed.isEmpty()) {
-      writes.add(
-          () -> {
-            warehouse.append(Warehouse.REJECTS, rejects);
-            return 0L;
-          });
-    } else {
-      String predicate =
-          processed.stream()
-              .map(
-                  r ->
-                      "(county_code = "
-                          + Warehouse.literal(r.getAs("county_code"))
-                          + " AND source = "
-                          + Warehouse.literal(r.getAs("source"))
-                          + " AND file = "
-                          + Warehouse.literal(r.getAs("file_name"))
-                          + ")")
-              .collect(Collectors.joining(" OR "));
-      writes.add(
-          () -> {
-            warehouse.replaceWhere(Warehouse.REJECTS, rejects, predicate);
-            return 0L;
-          });
-    }
-
-    Dataset<Row> outcomeFrame =
-        outcomes.isEmpty()
-            ? FileLedger.fileOutcomes(
-                warehouse.spark().createDataFrame(List.of(), ParsedRecords.SCHEMA))
-            : warehouse.spark().createDataFrame(outcomes, outcomes.get(0).schema());
-    writes.add(
-        () -> {
-          warehouse.append(Warehouse.FILE_LEDGER, FileLedger.entries(outcomeFrame, runId));
-          return 0L;
-        });
-    return writes;
-  }
-
-  /** Recomputes the orphan list when a water file was processed; returns its size. */
-  private long writeOrphans(boolean waterChanged) {
-    if (!waterChanged && warehouse.exists(Warehouse.ORPHANS)) {
-      return warehouse.read(Warehouse.ORPHANS).count();
-    }
-    SourceSpec wpv = contract.source("water_project_villages");
-    SourceSpec wp = contract.source("water_projects");
-    Dataset<Row> orphans =
-        Orphans.find(
-            warehouse.readOrEmpty(Warehouse.clean(wpv.name()), CleanRows.schema(wpv)),
-            warehouse.readOrEmpty(Warehouse.clean(wp.name()), CleanRows.schema(wp)));
-    warehouse.overwrite(Warehouse.ORPHANS, orphans);
-    return warehouse.read(Warehouse.ORPHANS).count();
   }
 
   /** The progress line of an entry of a source folder that is not read. */
