@@ -1,8 +1,13 @@
 package org.ruralstats.support;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Row;
@@ -29,11 +34,25 @@ public final class TestSpark {
    * took longer than evaluating its rows, so the tests evaluate them interpreted, as Spark's own
    * tests do for the interpreted path. The job keeps code generation (its rows are a county's); the
    * end-to-end checks of figures in {@code .ci/run} run it so, exports compared byte for byte.
-   * Measured in {@code docs/decisions.md}, "Tests evaluate expressions interpreted".
+   * Measured in {@code docs/decisions.md}, "Tests evaluate expressions interpreted". Read from
+   * {@code interpreted-spark.properties} (test resources), which {@code .ci/run} reads too.
    */
-  public static final Map<String, String> INTERPRETED =
-      Map.of(
-          "spark.sql.codegen.wholeStage", "false", "spark.sql.codegen.factoryMode", "NO_CODEGEN");
+  public static final Map<String, String> INTERPRETED = interpreted();
+
+  private static Map<String, String> interpreted() {
+    Properties p = new Properties();
+    try (InputStream in = TestSpark.class.getResourceAsStream("/interpreted-spark.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("interpreted-spark.properties is not on the class path");
+      }
+      p.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, String> out = new TreeMap<>();
+    p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k)));
+    return Map.copyOf(out);
+  }
 
   /** {@link #INTERPRETED} as {@code -D} options for a child JVM running the job. */
   public static List<String> childJvmProperties() {

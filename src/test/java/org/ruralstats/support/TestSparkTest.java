@@ -1,0 +1,27 @@
+package org.ruralstats.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+
+class TestSparkTest {
+  @Test
+  void theSharedSessionAndChildJobsEvaluateAsTheListedSettingsSay() {
+    // the settings file (also read by .ci/run) lists the two keys; the session applies them
+    assertEquals("false", TestSpark.INTERPRETED.get("spark.sql.codegen.wholeStage"));
+    assertEquals("NO_CODEGEN", TestSpark.INTERPRETED.get("spark.sql.codegen.factoryMode"));
+    SparkSession spark = TestSpark.session();
+    TestSpark.INTERPRETED.forEach(
+        (k, v) -> {
+          if (System.getProperty(k) == null) { // a -D property of the test JVM wins
+            assertEquals(v, spark.conf().get(k), k);
+          }
+        });
+    List<String> child = TestSpark.childJvmProperties();
+    assertTrue(child.contains("-Dspark.sql.codegen.wholeStage=false"), child.toString());
+    assertTrue(child.contains("-Dspark.sql.codegen.factoryMode=NO_CODEGEN"), child.toString());
+  }
+}
