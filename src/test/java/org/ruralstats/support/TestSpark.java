@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Row;
@@ -49,9 +48,8 @@ public final class TestSpark {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Map<String, String> out = new TreeMap<>();
-    p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k)));
-    return Map.copyOf(out);
+    return p.stringPropertyNames().stream()
+        .collect(Collectors.toUnmodifiableMap(k -> k, p::getProperty));
   }
 
   /** {@link #INTERPRETED} as {@code -D} options for a child JVM running the job. */
