@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ruralstats.config.PipelineConfig;
+import org.ruralstats.support.SmallLandingBuild;
 import org.ruralstats.support.TestSpark;
 import org.ruralstats.warehouse.RunHistory;
 import org.ruralstats.warehouse.Warehouse;
@@ -26,7 +27,7 @@ import org.ruralstats.warehouse.Warehouse;
  * not {@code .csv} files, a warehouse path that is a file, and exports of an earlier run.
  */
 class BadInputsTest {
-  private static final byte[] KEY = "bad-inputs-test-key-bad-inputs-test-key".getBytes();
+  private static final byte[] KEY = SmallLandingBuild.key();
 
   @TempDir Path tmp;
   private Path landing;
@@ -58,6 +59,7 @@ class BadInputsTest {
     Files.writeString(landing.resolve("roster/readme.txt"), "notes");
     Files.createDirectories(landing.resolve("roster/old"));
     Path wh = tmp.resolve("warehouse");
+    SmallLandingBuild.copyWarehouseTo(wh); // the folder as published before the bad entries came
 
     String out = run(wh, NightlyJob.FILE_REJECTED);
     assertTrue(out.contains("REJECTED FILE housing/2025-01-02.csv"), out);

@@ -13,9 +13,10 @@ import org.ruralstats.jobs.NightlyJob;
 
 /**
  * The warehouse the real nightly job builds from the committed small landing folder ({@code
- * data-samples/small-landing}) with {@link #KEY}, built once per test JVM and shared: tests that
- * only read it use {@link #warehouse()}; tests that run the job again on it work on a copy ({@link
- * #copyWarehouseTo}). Deleted when the JVM exits.
+ * data-samples/small-landing}) with {@link #KEY}, and the exports that run wrote ({@link
+ * #exports()}), built once per test JVM and shared: tests that only read it use {@link
+ * #warehouse()}; tests that run the job again on it work on a copy ({@link #copyWarehouseTo}).
+ * Deleted when the JVM exits.
  */
 public final class SmallLandingBuild {
   /** The pseudonym key of the shared build (a copy must be run with it). */
@@ -44,7 +45,10 @@ public final class SmallLandingBuild {
             NightlyJob.run(
                 TestSpark.session(),
                 new PipelineConfig(
-                    landing.toString(), dir.resolve("warehouse").toString(), null, key()),
+                    landing.toString(),
+                    dir.resolve("warehouse").toString(),
+                    dir.resolve("exports"),
+                    key()),
                 new PrintStream(log, true, StandardCharsets.UTF_8));
         if (code != NightlyJob.OK) {
           throw new IllegalStateException("the nightly run of the small landing failed:\n" + log);
@@ -55,6 +59,11 @@ public final class SmallLandingBuild {
       }
     }
     return root.resolve("warehouse");
+  }
+
+  /** The export folder of the shared build's run (read it only): indicators.csv, rejects.csv. */
+  public static synchronized Path exports() {
+    return warehouse().resolveSibling("exports");
   }
 
   /** Copies the shared warehouse to {@code target} (which must not exist yet). */
