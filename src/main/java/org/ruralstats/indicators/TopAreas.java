@@ -1,13 +1,12 @@
 package org.ruralstats.indicators;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.countDistinct;
 
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 
 /**
@@ -22,20 +21,24 @@ public final class TopAreas {
 
   private TopAreas() {}
 
-  /** The top areas of an indicator table, by code: a handful of codes, read to the driver. */
+  /**
+   * The top areas of an indicator table, by code, in one query: the distinct codes of its county,
+   * city and province areas are read to the driver, a few hundred at most (a province's counties),
+   * bounded by the division dictionaries whatever the number of rows.
+   */
   public static List<String> of(Dataset<Row> indicators) {
-    Map<String, Long> areasPerLevel = new TreeMap<>();
+    Map<String, TreeSet<String>> areasPerLevel = new TreeMap<>();
     for (Row r :
         indicators
             .filter(col("area_level").isin(LEVELS.toArray()))
-            .groupBy("area_level")
-            .agg(countDistinct("area_code"))
+            .select("area_level", "area_code")
+            .distinct()
             .collectAsList()) {
-      areasPerLevel.put(r.getString(0), r.getLong(1));
+      areasPerLevel.computeIfAbsent(r.getString(0), l -> new TreeSet<>()).add(r.getString(1));
     }
     String level = null;
     for (String l : LEVELS) {
-      if (areasPerLevel.getOrDefault(l, 0L) == 1L) {
+      if (areasPerLevel.getOrDefault(l, new TreeSet<>()).size() == 1) {
         level = l;
         break;
       }
@@ -43,12 +46,6 @@ public final class TopAreas {
     if (level == null) {
       level = areasPerLevel.containsKey("province") ? "province" : "county";
     }
-    return indicators
-        .filter(col("area_level").equalTo(level))
-        .select("area_code")
-        .distinct()
-        .orderBy("area_code")
-        .as(Encoders.STRING())
-        .collectAsList();
+    return List.copyOf(areasPerLevel.getOrDefault(level, new TreeSet<>()));
   }
 }

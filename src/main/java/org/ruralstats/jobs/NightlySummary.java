@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.ruralstats.config.PipelineConfig;
 import org.ruralstats.indicators.AreaNames;
 import org.ruralstats.indicators.IndicatorCatalogue;
@@ -104,8 +105,15 @@ public final class NightlySummary {
     printCounties(report);
     // the same rows as rejects.csv: the rejects of every delivered file version, also of files
     // since removed from the landing folder (docs/decisions.md)
-    long rejectRows = warehouse.read(Warehouse.REJECTS).filter(col("line").isNotNull()).count();
-    long rejectFiles = warehouse.read(Warehouse.REJECTS).filter(col("line").isNull()).count();
+    Row rejects =
+        warehouse
+            .read(Warehouse.REJECTS)
+            .agg(
+                functions.count(col("line")).as("rows"),
+                functions.count_if(col("line").isNull()).as("files"))
+            .first();
+    long rejectRows = rejects.getLong(0);
+    long rejectFiles = rejects.getLong(1);
     out.println(rejectLine(report.rowsRejected(), rejectRows, rejectFiles));
     for (IngestReport.FileResult f : report.standingRejectedFiles()) {
       out.println(rejectedFileLine(f));
