@@ -42,7 +42,10 @@ class TopAreasTest {
         List.of("141100000000"),
         TopAreas.of(
             indicators(
-                "county:141123000000", "county:141122000000", "city:141100000000", "province:1")));
+                "county:141123000000",
+                "county:141122000000",
+                "city:141100000000",
+                "province:140000000000")));
     assertEquals(
         List.of("140000000000"),
         TopAreas.of(
