@@ -139,6 +139,7 @@ class RunSafetyTest {
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx1g");
     cmd.add("-XX:TieredStopAtLevel=1");
+    cmd.add("-XX:+UseParallelGC"); // as the job launchers run it (jobs/lib.sh)
     cmd.addAll(TestSpark.childJvmProperties()); // evaluated as in this JVM's session
     ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
         .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Djdk.reflect"))
