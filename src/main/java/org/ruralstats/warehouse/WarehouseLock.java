@@ -257,7 +257,7 @@ public final class WarehouseLock implements AutoCloseable {
     p.setProperty("host", h.host());
     p.setProperty("pid", Long.toString(h.pid()));
     p.setProperty("started_at", h.startedAt().toString());
-    p.setProperty("process_started_at", processStart(h.pid()).map(Instant::toString).orElse(""));
+    p.setProperty("process_start_ticks", processStartTicks(h.pid()).orElse(""));
     p.setProperty("lease_ms", Long.toString(h.leaseMs()));
     java.io.StringWriter w = new java.io.StringWriter();
     p.store(w, "rural-stats warehouse lock");
@@ -324,9 +324,9 @@ public final class WarehouseLock implements AutoCloseable {
         return false; // that process is gone
       }
       Properties p = read(fs, file(dir, h.generation()));
-      String started = p == null ? "" : p.getProperty("process_started_at", "");
-      Optional<Instant> now = ph.get().info().startInstant();
-      if (!started.isEmpty() && now.isPresent() && !now.get().toString().equals(started)) {
+      String started = p == null ? "" : p.getProperty("process_start_ticks", "");
+      Optional<String> now = processStartTicks(h.pid());
+      if (!started.isEmpty() && now.isPresent() && !now.get().equals(started)) {
         return false; // its pid now belongs to another process
       }
     }
@@ -334,8 +334,11 @@ public final class WarehouseLock implements AutoCloseable {
     Path lease = new Path(dir, PREFIX + pad(h.generation()) + LEASE);
     try (InputStream in = fs.open(lease)) {
       renewed = Long.parseLong(new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim());
-    } catch (FileNotFoundException | NumberFormatException e) {
-      // no renewal yet (or being rewritten): the start time counts
+    } catch (FileNotFoundException e) {
+      // no renewal yet: the start time counts
+    } catch (NumberFormatException e) {
+      // being rewritten right now: renewed when the rewrite began
+      renewed = status(fs, lease).map(FileStatus::getModificationTime).orElse(renewed);
     }
     return System.currentTimeMillis() - renewed < h.leaseMs();
   }
@@ -358,8 +361,24 @@ public final class WarehouseLock implements AutoCloseable {
     }
   }
 
-  private static Optional<Instant> processStart(long pid) {
-    return ProcessHandle.of(pid).flatMap(ph -> ph.info().startInstant());
+  /**
+   * When a process started, in clock ticks since boot (field 22 of Linux's {@code
+   * /proc/<pid>/stat}; empty elsewhere). Not {@code ProcessHandle.Info.startInstant()}: each JVM
+   * computes that from the boot time it read when it started, so after the clock is stepped (as a
+   * virtual machine's often is) two JVMs see one process start seconds apart, and a live holder
+   * would look replaced.
+   */
+  static Optional<String> processStartTicks(long pid) {
+    try {
+      String stat =
+          Files.readString(
+              java.nio.file.Path.of("/proc", Long.toString(pid), "stat"),
+              StandardCharsets.ISO_8859_1);
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+      return Optional.of(fields[22 - 3]);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   private static long generation(String name) {

@@ -75,6 +75,48 @@ class WarehouseLockTest {
   }
 
   @Test
+  void aHolderOnThisHostIsKnownByItsProcessStartInTicksWhichNoClockStepMoves() throws Exception {
+    String wh = tmp.resolve("wh").toString();
+    Path dir = tmp.resolve("wh/_lock");
+    Files.createDirectories(dir);
+    String host = java.net.InetAddress.getLocalHost().getHostName();
+    long pid = ProcessHandle.current().pid();
+    String ticks = WarehouseLock.processStartTicks(pid).orElseThrow();
+    assertEquals(ticks, WarehouseLock.processStartTicks(pid).orElseThrow());
+    // this process, its start as recorded, its lease fresh: alive, whatever its start instant
+    // reads as in another JVM (ProcessHandle's instant moves when the clock is stepped)
+    holderFile(dir, 1, "run-live", host, pid, Instant.now(), "process_start_ticks=" + ticks);
+    RunFailure refused =
+        assertThrows(RunFailure.class, () -> WarehouseLock.acquire(conf, wh, "run-B"));
+    assertEquals(RuralStatsErrors.LOCK_HELD, refused.exitCode());
+    // the same pid with another start: the pid was reused, its holder is dead, taken over at once
+    holderFile(dir, 2, "run-reused", host, pid, Instant.now(), "process_start_ticks=1");
+    try (WarehouseLock lock = WarehouseLock.acquire(conf, wh, "run-C")) {
+      assertEquals("run-reused", lock.takenOver().orElseThrow().runId());
+    }
+  }
+
+  @Test
+  void aLeaseBeingRewrittenCountsAsRenewedNotAsLapsed() throws Exception {
+    String wh = tmp.resolve("wh").toString();
+    Path dir = tmp.resolve("wh/_lock");
+    Files.createDirectories(dir);
+    // a holder elsewhere that started an hour ago, caught while truncating its lease to renew it
+    holderFile(dir, 3, "run-long", "elsewhere.example", 1, Instant.now().minusSeconds(3600));
+    Files.writeString(dir.resolve("holder-0000000003.lease"), "");
+    RunFailure refused =
+        assertThrows(RunFailure.class, () -> WarehouseLock.acquire(conf, wh, "run-B"));
+    assertEquals(RuralStatsErrors.LOCK_HELD, refused.exitCode());
+    // its lease last rewritten an hour ago: lapsed, taken over
+    Files.setLastModifiedTime(
+        dir.resolve("holder-0000000003.lease"),
+        java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(3600)));
+    try (WarehouseLock lock = WarehouseLock.acquire(conf, wh, "run-C")) {
+      assertEquals("run-long", lock.takenOver().orElseThrow().runId());
+    }
+  }
+
+  @Test
   void aWarehousePathThatIsAFileIsAClearError() throws IOException {
     Path file = Files.writeString(tmp.resolve("wh"), "x");
     RunFailure e =
@@ -84,10 +126,12 @@ class WarehouseLockTest {
   }
 
   private static void holderFile(
-      Path dir, long gen, String runId, String host, long pid, Instant started) throws IOException {
+      Path dir, long gen, String runId, String host, long pid, Instant started, String... more)
+      throws IOException {
     Files.writeString(
         dir.resolve(String.format("holder-%010d", gen)),
-        "run_id="
+        String.join("\n", more)
+            + "\nrun_id="
             + runId
             + "\nhost="
             + host
