@@ -38,11 +38,11 @@ import org.ruralstats.errors.RuralStatsErrors;
  *       {@code holder-N.lease} (the time of its last renewal) from a daemon thread every quarter of
  *       the lease.
  *   <li>To take the lock a run lists the generations. If the highest, N, is alive (its lease was
- *       renewed within the lease length, and, on the same host, its process still runs) the run is
- *       refused with exit code 3 naming the holder. Otherwise (none, released, or dead) it creates
- *       generation N+1 with create-if-absent: of two runs racing for it exactly one succeeds; the
- *       other lists again and is refused. A dead holder's files are never rewritten, only
- *       superseded, so no run can take over a live lock by mistake.
+ *       renewed within the lease length, and, on the same host and in the same pid namespace, its
+ *       process still runs) the run is refused with exit code 3 naming the holder. Otherwise (none,
+ *       released, or dead) it creates generation N+1 with create-if-absent: of two runs racing for
+ *       it exactly one succeeds; the other lists again and is refused. A dead holder's files are
+ *       never rewritten, only superseded, so no run can take over a live lock by mistake.
  *   <li>The holder checks before its commit point that its generation is still the highest and its
  *       own (a holder that stalled past its lease and was taken over stops without publishing).
  *   <li>Release deletes the holder's own generation files.
@@ -258,6 +258,7 @@ public final class WarehouseLock implements AutoCloseable {
     p.setProperty("pid", Long.toString(h.pid()));
     p.setProperty("started_at", h.startedAt().toString());
     p.setProperty("process_start_ticks", processStartTicks(h.pid()).orElse(""));
+    p.setProperty("pid_namespace", pidNamespace());
     p.setProperty("lease_ms", Long.toString(h.leaseMs()));
     java.io.StringWriter w = new java.io.StringWriter();
     p.store(w, "rural-stats warehouse lock");
@@ -318,12 +319,15 @@ public final class WarehouseLock implements AutoCloseable {
           ? false
           : System.currentTimeMillis() - st.get().getModificationTime() < h.leaseMs();
     }
-    if (h.host().equals(host())) {
+    Properties p = read(fs, file(dir, h.generation()));
+    String namespace = p == null ? "" : p.getProperty("pid_namespace", "");
+    // its pid means a process here only on this host and in this pid namespace (containers on one
+    // host, such as Docker's with the host's network, share its name but not its processes)
+    if (h.host().equals(host()) && (namespace.isEmpty() || namespace.equals(pidNamespace()))) {
       Optional<ProcessHandle> ph = ProcessHandle.of(h.pid());
       if (ph.isEmpty()) {
         return false; // that process is gone
       }
-      Properties p = read(fs, file(dir, h.generation()));
       String started = p == null ? "" : p.getProperty("process_start_ticks", "");
       Optional<String> now = processStartTicks(h.pid());
       if (!started.isEmpty() && now.isPresent() && !now.get().equals(started)) {
@@ -378,6 +382,15 @@ public final class WarehouseLock implements AutoCloseable {
       return Optional.of(fields[22 - 3]);
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
+    }
+  }
+
+  /** This process's pid namespace ({@code pid:[…]} on Linux), else empty. */
+  static String pidNamespace() {
+    try {
+      return Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/ns/pid")).toString();
+    } catch (IOException | RuntimeException e) {
+      return "";
     }
   }
 

@@ -75,7 +75,8 @@ class WarehouseLockTest {
   }
 
   @Test
-  void aHolderOnThisHostIsKnownByItsProcessStartInTicksWhichNoClockStepMoves() throws Exception {
+  void aHolderHereIsKnownByItsStartInTicksNoClockStepMovesAndOnlyInThisPidNamespace()
+      throws Exception {
     String wh = tmp.resolve("wh").toString();
     Path dir = tmp.resolve("wh/_lock");
     Files.createDirectories(dir);
@@ -94,6 +95,14 @@ class WarehouseLockTest {
     try (WarehouseLock lock = WarehouseLock.acquire(conf, wh, "run-C")) {
       assertEquals("run-reused", lock.takenOver().orElseThrow().runId());
     }
+    // a holder in another pid namespace (a container on this host): no process of ours tells
+    // whether it lives, even a pid that is free here; its fresh lease holds
+    long freePid = new ProcessBuilder("true").start().pid();
+    Thread.sleep(200);
+    holderFile(dir, 4, "run-container", host, freePid, Instant.now(), "pid_namespace=pid:[1]");
+    refused = assertThrows(RunFailure.class, () -> WarehouseLock.acquire(conf, wh, "run-D"));
+    assertEquals(RuralStatsErrors.LOCK_HELD, refused.exitCode());
+    assertTrue(refused.getMessage().contains("run run-container"), refused.getMessage());
   }
 
   @Test
