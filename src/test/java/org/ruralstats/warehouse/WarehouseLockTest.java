@@ -51,8 +51,7 @@ class WarehouseLockTest {
       assertFalse(Files.exists(dir.resolve("holder-0000000007")), "the dead generation is gone");
     }
     // a holder on this host whose process is gone: taken over at once, lease or not
-    long deadPid = new ProcessBuilder("true").start().pid();
-    Thread.sleep(200);
+    long deadPid = endedProcess();
     holderFile(
         dir,
         9,
@@ -97,8 +96,7 @@ class WarehouseLockTest {
     }
     // a holder in another pid namespace (a container on this host): no process of ours tells
     // whether it lives, even a pid that is free here; its fresh lease holds
-    long freePid = new ProcessBuilder("true").start().pid();
-    Thread.sleep(200);
+    long freePid = endedProcess();
     holderFile(dir, 4, "run-container", host, freePid, Instant.now(), "pid_namespace=pid:[1]");
     refused = assertThrows(RunFailure.class, () -> WarehouseLock.acquire(conf, wh, "run-D"));
     assertEquals(RuralStatsErrors.LOCK_HELD, refused.exitCode());
@@ -132,6 +130,13 @@ class WarehouseLockTest {
         assertThrows(RunFailure.class, () -> WarehouseLock.acquire(conf, file.toString(), "r"));
     assertEquals(RuralStatsErrors.FAILED, e.exitCode());
     assertTrue(e.getMessage().contains("is a file, not a folder"), e.getMessage());
+  }
+
+  /** The pid of a process that has ended and been reaped (waited for, not slept on). */
+  private static long endedProcess() throws IOException, InterruptedException {
+    Process p = new ProcessBuilder("true").start();
+    assertEquals(0, p.waitFor());
+    return p.pid();
   }
 
   private static void holderFile(
