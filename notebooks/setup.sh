@@ -7,16 +7,19 @@
 #   4. the kernel spec "rural-stats-java" installed for this user (jupyter kernelspec install --user).
 #
 #   notebooks/setup.sh [--test]     --test also runs the kernel's own tests (about a minute)
+#   notebooks/setup.sh --jupyter-only   step 1 alone (CI installs Jupyter while it builds and tests)
 #
 # Environment: RURAL_STATS_NOTEBOOK_JAVA_OPTS  JVM options of the kernel (default -Xmx4g)
 set -euo pipefail
 start=$(date +%s)
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 run_tests=false
+jupyter_only=false
 for arg in "$@"; do
   case "$arg" in
     --test) run_tests=true ;;
-    *) echo "error: unknown option '$arg'. Usage: notebooks/setup.sh [--test]" >&2; exit 2 ;;
+    --jupyter-only) jupyter_only=true ;;
+    *) echo "error: unknown option '$arg'. Usage: notebooks/setup.sh [--test | --jupyter-only]" >&2; exit 2 ;;
   esac
 done
 
@@ -35,6 +38,10 @@ if ! command -v jupyter >/dev/null || ! jupyter nbconvert --version >/dev/null 2
     jupyter-notebook jupyter-nbconvert jupyter-client python3-nbconvert python3-ipykernel
 fi
 echo "Jupyter: $(jupyter notebook --version 2>/dev/null | head -1) (notebook), $(jupyter nbconvert --version 2>/dev/null) (nbconvert)"
+if $jupyter_only; then
+  echo "Jupyter ready in $(( $(date +%s) - start )) s."
+  exit 0
+fi
 
 # 2. The project, built the same way the job launchers build it.
 source "$here/../jobs/lib.sh"
