@@ -35,11 +35,17 @@ rs_build() {
 }
 
 # rs_ensure_built: builds the project once if it is missing or older than its sources.
+# Launchers started together build once: the others wait on the lock (flock, where there is one).
 rs_ensure_built() {
-  (
-    flock 9
-    if rs_needs_build; then rs_build; fi
-  ) 9>"$RS_ROOT/target/.build.lock" 2>/dev/null || { mkdir -p "$RS_ROOT/target"; if rs_needs_build; then rs_build; fi; }
+  mkdir -p "$RS_ROOT/target" # a fresh checkout has none: the lock file lives there
+  if command -v flock >/dev/null; then
+    (
+      flock 9
+      if rs_needs_build; then rs_build; fi
+    ) 9>"$RS_ROOT/target/.build.lock"
+  elif rs_needs_build; then
+    rs_build
+  fi
 }
 
 # rs_spark_classpath: the dependency class path without what the application jar carries, i.e.
