@@ -24,9 +24,7 @@ class WarehouseLockTest {
   void aSecondRunIsRefusedWithTheHolderNamedUntilTheFirstReleases() {
     String wh = tmp.resolve("wh").toString();
     WarehouseLock first = WarehouseLock.acquire(conf, wh, "run-A");
-    RunFailure refused =
-        assertThrows(RunFailure.class, () -> WarehouseLock.acquire(conf, wh, "run-B"));
-    assertEquals(RuralStatsErrors.LOCK_HELD, refused.exitCode());
+    RunFailure refused = refused(wh, "run-B");
     assertTrue(refused.getMessage().contains("run run-A on host "), refused.getMessage());
     assertTrue(
         refused.getMessage().contains("process " + ProcessHandle.current().pid()),
@@ -41,8 +39,7 @@ class WarehouseLockTest {
   @Test
   void aDeadHolderIsTakenOverAndTheOldHolderNoticesItLostTheLock() throws Exception {
     String wh = tmp.resolve("wh").toString();
-    Path dir = tmp.resolve("wh/_lock");
-    Files.createDirectories(dir);
+    Path dir = lockDir();
     // a holder on another host whose lease lapsed an hour ago
     holderFile(dir, 7, "run-dead", "elsewhere.example", 12345, Instant.now().minusSeconds(3600));
     try (WarehouseLock lock = WarehouseLock.acquire(conf, wh, "run-C")) {
@@ -68,17 +65,14 @@ class WarehouseLockTest {
       assertTrue(lost.getMessage().contains("taken over by run run-E"), lost.getMessage());
     }
     // a live holder on another host (lease fresh) is never taken over
-    RunFailure refused =
-        assertThrows(RunFailure.class, () -> WarehouseLock.acquire(conf, wh, "run-F"));
-    assertEquals(RuralStatsErrors.LOCK_HELD, refused.exitCode());
+    refused(wh, "run-F");
   }
 
   @Test
   void aHolderHereIsKnownByItsStartInTicksNoClockStepMovesAndOnlyInThisPidNamespace()
       throws Exception {
     String wh = tmp.resolve("wh").toString();
-    Path dir = tmp.resolve("wh/_lock");
-    Files.createDirectories(dir);
+    Path dir = lockDir();
     String host = java.net.InetAddress.getLocalHost().getHostName();
     long pid = ProcessHandle.current().pid();
     String ticks = WarehouseLock.processStartTicks(pid).orElseThrow();
@@ -86,9 +80,7 @@ class WarehouseLockTest {
     // this process, its start as recorded, its lease fresh: alive, whatever its start instant
     // reads as in another JVM (ProcessHandle's instant moves when the clock is stepped)
     holderFile(dir, 1, "run-live", host, pid, Instant.now(), "process_start_ticks=" + ticks);
-    RunFailure refused =
-        assertThrows(RunFailure.class, () -> WarehouseLock.acquire(conf, wh, "run-B"));
-    assertEquals(RuralStatsErrors.LOCK_HELD, refused.exitCode());
+    RunFailure refused = refused(wh, "run-B");
     // the same pid with another start: the pid was reused, its holder is dead, taken over at once
     holderFile(dir, 2, "run-reused", host, pid, Instant.now(), "process_start_ticks=1");
     try (WarehouseLock lock = WarehouseLock.acquire(conf, wh, "run-C")) {
@@ -98,22 +90,18 @@ class WarehouseLockTest {
     // whether it lives, even a pid that is free here; its fresh lease holds
     long freePid = endedProcess();
     holderFile(dir, 4, "run-container", host, freePid, Instant.now(), "pid_namespace=pid:[1]");
-    refused = assertThrows(RunFailure.class, () -> WarehouseLock.acquire(conf, wh, "run-D"));
-    assertEquals(RuralStatsErrors.LOCK_HELD, refused.exitCode());
+    refused = refused(wh, "run-D");
     assertTrue(refused.getMessage().contains("run run-container"), refused.getMessage());
   }
 
   @Test
   void aLeaseBeingRewrittenCountsAsRenewedNotAsLapsed() throws Exception {
     String wh = tmp.resolve("wh").toString();
-    Path dir = tmp.resolve("wh/_lock");
-    Files.createDirectories(dir);
+    Path dir = lockDir();
     // a holder elsewhere that started an hour ago, caught while truncating its lease to renew it
     holderFile(dir, 3, "run-long", "elsewhere.example", 1, Instant.now().minusSeconds(3600));
     Files.writeString(dir.resolve("holder-0000000003.lease"), "");
-    RunFailure refused =
-        assertThrows(RunFailure.class, () -> WarehouseLock.acquire(conf, wh, "run-B"));
-    assertEquals(RuralStatsErrors.LOCK_HELD, refused.exitCode());
+    refused(wh, "run-B");
     // its lease last rewritten an hour ago: lapsed, taken over
     Files.setLastModifiedTime(
         dir.resolve("holder-0000000003.lease"),
@@ -130,6 +118,19 @@ class WarehouseLockTest {
         assertThrows(RunFailure.class, () -> WarehouseLock.acquire(conf, file.toString(), "r"));
     assertEquals(RuralStatsErrors.FAILED, e.exitCode());
     assertTrue(e.getMessage().contains("is a file, not a folder"), e.getMessage());
+  }
+
+  /** The lock folder of the warehouse {@code tmp/wh}, made. */
+  private Path lockDir() throws IOException {
+    return Files.createDirectories(tmp.resolve("wh/_lock"));
+  }
+
+  /** Asserts that {@code runId} is refused the lock (exit code 3); returns the failure. */
+  private RunFailure refused(String wh, String runId) {
+    RunFailure refused =
+        assertThrows(RunFailure.class, () -> WarehouseLock.acquire(conf, wh, runId));
+    assertEquals(RuralStatsErrors.LOCK_HELD, refused.exitCode());
+    return refused;
   }
 
   /** The pid of a process that has ended and been reaped (waited for, not slept on). */
