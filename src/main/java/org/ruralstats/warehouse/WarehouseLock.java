@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringReader;
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -147,7 +145,13 @@ public final class WarehouseLock implements AutoCloseable {
           next = newest.generation() + 1;
         }
         Holder me =
-            new Holder(next, runId, host(), ProcessHandle.current().pid(), Instant.now(), lease);
+            new Holder(
+                next,
+                runId,
+                LocalProcess.host(),
+                ProcessHandle.current().pid(),
+                Instant.now(),
+                lease);
         String token = UUID.randomUUID().toString();
         if (createIfAbsent(fs, file(dir, next), me, token)) {
           WarehouseLock lock = new WarehouseLock(warehouse, fs, dir, token, me, dead, lease);
@@ -257,8 +261,8 @@ public final class WarehouseLock implements AutoCloseable {
     p.setProperty("host", h.host());
     p.setProperty("pid", Long.toString(h.pid()));
     p.setProperty("started_at", h.startedAt().toString());
-    p.setProperty("process_start_ticks", processStartTicks(h.pid()).orElse(""));
-    p.setProperty("pid_namespace", pidNamespace());
+    p.setProperty("process_start_ticks", LocalProcess.startTicks(h.pid()).orElse(""));
+    p.setProperty("pid_namespace", LocalProcess.pidNamespace());
     p.setProperty("lease_ms", Long.toString(h.leaseMs()));
     java.io.StringWriter w = new java.io.StringWriter();
     p.store(w, "rural-stats warehouse lock");
@@ -323,13 +327,14 @@ public final class WarehouseLock implements AutoCloseable {
     String namespace = p == null ? "" : p.getProperty("pid_namespace", "");
     // its pid means a process here only on this host and in this pid namespace (containers on one
     // host, such as Docker's with the host's network, share its name but not its processes)
-    if (h.host().equals(host()) && (namespace.isEmpty() || namespace.equals(pidNamespace()))) {
+    if (h.host().equals(LocalProcess.host())
+        && (namespace.isEmpty() || namespace.equals(LocalProcess.pidNamespace()))) {
       Optional<ProcessHandle> ph = ProcessHandle.of(h.pid());
       if (ph.isEmpty()) {
         return false; // that process is gone
       }
       String started = p == null ? "" : p.getProperty("process_start_ticks", "");
-      Optional<String> now = processStartTicks(h.pid());
+      Optional<String> now = LocalProcess.startTicks(h.pid());
       if (!started.isEmpty() && now.isPresent() && !now.get().equals(started)) {
         return false; // its pid now belongs to another process
       }
@@ -365,35 +370,6 @@ public final class WarehouseLock implements AutoCloseable {
     }
   }
 
-  /**
-   * When a process started, in clock ticks since boot (field 22 of Linux's {@code
-   * /proc/<pid>/stat}; empty elsewhere). Not {@code ProcessHandle.Info.startInstant()}: each JVM
-   * computes that from the boot time it read when it started, so after the clock is stepped (as a
-   * virtual machine's often is) two JVMs see one process start seconds apart, and a live holder
-   * would look replaced.
-   */
-  static Optional<String> processStartTicks(long pid) {
-    try {
-      String stat =
-          Files.readString(
-              java.nio.file.Path.of("/proc", Long.toString(pid), "stat"),
-              StandardCharsets.ISO_8859_1);
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-      return Optional.of(fields[22 - 3]);
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
-    }
-  }
-
-  /** This process's pid namespace ({@code pid:[…]} on Linux), else empty. */
-  static String pidNamespace() {
-    try {
-      return Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/ns/pid")).toString();
-    } catch (IOException | RuntimeException e) {
-      return "";
-    }
-  }
-
   private static long generation(String name) {
     if (!name.startsWith(PREFIX) || name.endsWith(LEASE)) {
       return -1;
@@ -411,14 +387,5 @@ public final class WarehouseLock implements AutoCloseable {
 
   private static String pad(long generation) {
     return String.format("%010d", generation);
-  }
-
-  private static String host() {
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (IOException e) {
-      String jvm = ManagementFactory.getRuntimeMXBean().getName();
-      return jvm.substring(jvm.indexOf('@') + 1);
-    }
   }
 }

@@ -75,8 +75,8 @@ class WarehouseLockTest {
     Path dir = lockDir();
     String host = java.net.InetAddress.getLocalHost().getHostName();
     long pid = ProcessHandle.current().pid();
-    String ticks = WarehouseLock.processStartTicks(pid).orElseThrow();
-    assertEquals(ticks, WarehouseLock.processStartTicks(pid).orElseThrow());
+    String ticks = LocalProcess.startTicks(pid).orElseThrow();
+    assertEquals(ticks, LocalProcess.startTicks(pid).orElseThrow());
     // this process, its start as recorded, its lease fresh: alive, whatever its start instant
     // reads as in another JVM (ProcessHandle's instant moves when the clock is stepped)
     holderFile(dir, 1, "run-live", host, pid, Instant.now(), "process_start_ticks=" + ticks);
