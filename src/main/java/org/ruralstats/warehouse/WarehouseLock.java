@@ -55,9 +55,20 @@ public final class WarehouseLock implements AutoCloseable {
   private static final String PREFIX = "holder-";
   private static final String LEASE = ".lease";
 
-  /** Who holds (or held) a lock. */
+  /**
+   * Who holds (or held) a lock: what its generation file records. {@code pidNamespace} and {@code
+   * processStartTicks} ({@link LocalProcess}) are empty where unknown (another system, an older
+   * file).
+   */
   public record Holder(
-      long generation, String runId, String host, long pid, Instant startedAt, long leaseMs) {
+      long generation,
+      String runId,
+      String host,
+      long pid,
+      Instant startedAt,
+      long leaseMs,
+      String pidNamespace,
+      String processStartTicks) {
     /** A one-line description for messages. */
     public String describe() {
       return "run "
@@ -133,6 +144,7 @@ public final class WarehouseLock implements AutoCloseable {
       Path dir = new Path(root, DIR);
       fs.mkdirs(dir);
       long lease = leaseMs();
+      long pid = ProcessHandle.current().pid();
       for (int attempt = 0; attempt < 3; attempt++) {
         Holder newest = newest(fs, dir);
         Holder dead = null;
@@ -149,9 +161,11 @@ public final class WarehouseLock implements AutoCloseable {
                 next,
                 runId,
                 LocalProcess.host(),
-                ProcessHandle.current().pid(),
+                pid,
                 Instant.now(),
-                lease);
+                lease,
+                LocalProcess.pidNamespace(),
+                LocalProcess.startTicks(pid).orElse(""));
         String token = UUID.randomUUID().toString();
         if (createIfAbsent(fs, file(dir, next), me, token)) {
           WarehouseLock lock = new WarehouseLock(warehouse, fs, dir, token, me, dead, lease);
@@ -261,8 +275,8 @@ public final class WarehouseLock implements AutoCloseable {
     p.setProperty("host", h.host());
     p.setProperty("pid", Long.toString(h.pid()));
     p.setProperty("started_at", h.startedAt().toString());
-    p.setProperty("process_start_ticks", LocalProcess.startTicks(h.pid()).orElse(""));
-    p.setProperty("pid_namespace", LocalProcess.pidNamespace());
+    p.setProperty("process_start_ticks", h.processStartTicks());
+    p.setProperty("pid_namespace", h.pidNamespace());
     p.setProperty("lease_ms", Long.toString(h.leaseMs()));
     java.io.StringWriter w = new java.io.StringWriter();
     p.store(w, "rural-stats warehouse lock");
@@ -305,7 +319,7 @@ public final class WarehouseLock implements AutoCloseable {
     Properties p = read(fs, file(dir, best));
     if (p == null || p.getProperty("run_id") == null) {
       // being written right now (or released between listing and reading): treat as held
-      return new Holder(best, null, "?", -1, Instant.now(), leaseMs());
+      return new Holder(best, null, "?", -1, Instant.now(), leaseMs(), "", "");
     }
     return new Holder(
         best,
@@ -313,7 +327,9 @@ public final class WarehouseLock implements AutoCloseable {
         p.getProperty("host"),
         Long.parseLong(p.getProperty("pid")),
         Instant.parse(p.getProperty("started_at")),
-        Long.parseLong(p.getProperty("lease_ms")));
+        Long.parseLong(p.getProperty("lease_ms")),
+        p.getProperty("pid_namespace", ""),
+        p.getProperty("process_start_ticks", ""));
   }
 
   private static boolean alive(FileSystem fs, Path dir, Holder h) throws IOException {
@@ -323,19 +339,17 @@ public final class WarehouseLock implements AutoCloseable {
           ? false
           : System.currentTimeMillis() - st.get().getModificationTime() < h.leaseMs();
     }
-    Properties p = read(fs, file(dir, h.generation()));
-    String namespace = p == null ? "" : p.getProperty("pid_namespace", "");
     // its pid means a process here only on this host and in this pid namespace (containers on one
     // host, such as Docker's with the host's network, share its name but not its processes)
     if (h.host().equals(LocalProcess.host())
-        && (namespace.isEmpty() || namespace.equals(LocalProcess.pidNamespace()))) {
-      Optional<ProcessHandle> ph = ProcessHandle.of(h.pid());
-      if (ph.isEmpty()) {
+        && (h.pidNamespace().isEmpty() || h.pidNamespace().equals(LocalProcess.pidNamespace()))) {
+      if (ProcessHandle.of(h.pid()).isEmpty()) {
         return false; // that process is gone
       }
-      String started = p == null ? "" : p.getProperty("process_start_ticks", "");
       Optional<String> now = LocalProcess.startTicks(h.pid());
-      if (!started.isEmpty() && now.isPresent() && !now.get().equals(started)) {
+      if (!h.processStartTicks().isEmpty()
+          && now.isPresent()
+          && !now.get().equals(h.processStartTicks())) {
         return false; // its pid now belongs to another process
       }
     }

@@ -49,13 +49,7 @@ class WarehouseLockTest {
     }
     // a holder on this host whose process is gone: taken over at once, lease or not
     long deadPid = endedProcess();
-    holderFile(
-        dir,
-        9,
-        "run-killed",
-        java.net.InetAddress.getLocalHost().getHostName(),
-        deadPid,
-        Instant.now());
+    holderFile(dir, 9, "run-killed", LocalProcess.host(), deadPid, Instant.now());
     try (WarehouseLock lock = WarehouseLock.acquire(conf, wh, "run-D")) {
       assertEquals("run-killed", lock.takenOver().orElseThrow().runId());
       // someone took this lock over (it stalled past its lease): it must not publish
@@ -73,14 +67,14 @@ class WarehouseLockTest {
       throws Exception {
     String wh = tmp.resolve("wh").toString();
     Path dir = lockDir();
-    String host = java.net.InetAddress.getLocalHost().getHostName();
+    String host = LocalProcess.host();
     long pid = ProcessHandle.current().pid();
     String ticks = LocalProcess.startTicks(pid).orElseThrow();
     assertEquals(ticks, LocalProcess.startTicks(pid).orElseThrow());
     // this process, its start as recorded, its lease fresh: alive, whatever its start instant
     // reads as in another JVM (ProcessHandle's instant moves when the clock is stepped)
     holderFile(dir, 1, "run-live", host, pid, Instant.now(), "process_start_ticks=" + ticks);
-    RunFailure refused = refused(wh, "run-B");
+    refused(wh, "run-B");
     // the same pid with another start: the pid was reused, its holder is dead, taken over at once
     holderFile(dir, 2, "run-reused", host, pid, Instant.now(), "process_start_ticks=1");
     try (WarehouseLock lock = WarehouseLock.acquire(conf, wh, "run-C")) {
@@ -90,7 +84,7 @@ class WarehouseLockTest {
     // whether it lives, even a pid that is free here; its fresh lease holds
     long freePid = endedProcess();
     holderFile(dir, 4, "run-container", host, freePid, Instant.now(), "pid_namespace=pid:[1]");
-    refused = refused(wh, "run-D");
+    RunFailure refused = refused(wh, "run-D");
     assertTrue(refused.getMessage().contains("run run-container"), refused.getMessage());
   }
 
