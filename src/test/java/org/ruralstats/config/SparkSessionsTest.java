@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
+import org.ruralstats.localfs.ProcessFreeLocalFileSystem;
+import org.ruralstats.localfs.ProcessFreeLocalFs;
 
 class SparkSessionsTest {
 
@@ -25,6 +27,8 @@ class SparkSessionsTest {
       assertEquals("16", conf.get("spark.databricks.delta.snapshotPartitions"));
       assertEquals("spark://10.0.0.5:7077", conf.get("spark.master"));
       assertFalse(conf.contains("spark.driver.host"), "no loopback driver on a cluster");
+      assertFalse(conf.contains(SparkSessions.LOCAL_FS_KEY), "Hadoop's own file: on a cluster");
+      assertFalse(conf.contains(SparkSessions.LOCAL_FC_KEY));
       assertFalse(SparkSessions.isLocal(conf));
       assertEquals(SparkSessions.DELTA_EXTENSION, conf.get("spark.sql.extensions"));
     } finally {
@@ -45,7 +49,18 @@ class SparkSessionsTest {
     assertEquals("rural-stats nightly", conf.get("spark.app.name"));
     assertEquals("false", conf.get("spark.sql.adaptive.enabled"));
     assertEquals("simple", conf.get("spark.sql.ui.explainMode"));
+    assertEquals(ProcessFreeLocalFileSystem.class.getName(), conf.get(SparkSessions.LOCAL_FS_KEY));
+    assertEquals(ProcessFreeLocalFs.class.getName(), conf.get(SparkSessions.LOCAL_FC_KEY));
     assertTrue(SparkSessions.isLocal(conf));
+  }
+
+  @Test
+  void hadoopsOwnLocalFileSystemGivenWithConfWins() {
+    SparkConf given =
+        new SparkConf(false)
+            .set(SparkSessions.LOCAL_FS_KEY, "org.apache.hadoop.fs.LocalFileSystem");
+    SparkConf conf = SparkSessions.settings(given, "x", 4);
+    assertEquals("org.apache.hadoop.fs.LocalFileSystem", conf.get(SparkSessions.LOCAL_FS_KEY));
   }
 
   @Test
