@@ -13,13 +13,14 @@ import org.apache.hadoop.fs.permission.FsPermission;
 /**
  * Hadoop's {@link RawLocalFileSystem} with the two calls that start a process on every file done
  * in-process instead (measured: a Delta append of 20 rows took 330 ms, 150 ms without the
- * processes; docs/decisions.md, "Speed"). Everything else is Hadoop's.
+ * processes; docs/decisions.md, "Local files without a process per file"). Everything else is
+ * Hadoop's.
  *
  * <ul>
  *   <li>{@link #setPermission}, which Hadoop calls on every file and folder it creates with a mode
  *       (after applying the umask): {@code chmod} with the same nine bits, through {@code
- *       java.nio.file}. A mode with the sticky bit, which {@code java.nio.file} cannot set, is left
- *       to Hadoop.
+ *       java.nio.file}. A mode with the sticky, set-user-ID or set-group-ID bit, which {@code
+ *       java.nio.file} cannot set, is left to Hadoop.
  *   <li>{@link #getFileLinkStatus}, which Hadoop's {@code FileContext} calls on both ends of a
  *       rename: Hadoop runs {@code readlink} on the path's text first; for a path that is no
  *       symbolic link the answer is empty and Hadoop returns {@link #getFileStatus}, which this
