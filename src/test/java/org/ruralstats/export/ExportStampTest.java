@@ -11,9 +11,10 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ruralstats.support.TestSpark;
 
 class ExportStampTest {
-  private final Configuration conf = new Configuration();
+  private final Configuration conf = TestSpark.hadoopConf();
 
   private static String state(String root, Map<String, String> tables) {
     return ExportStamp.state(root, tables, "build-1");

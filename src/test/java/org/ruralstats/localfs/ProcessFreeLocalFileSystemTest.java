@@ -52,6 +52,12 @@ class ProcessFreeLocalFileSystemTest {
     }
     assertInstanceOf(
         ProcessFreeLocalFs.class, FileContext.getLocalFSFileContext(conf()).getDefaultFileSystem());
+    // Hadoop keeps one file: file system per JVM, made with the settings of its first user: a test
+    // that used a plain Configuration first would leave every later test Hadoop's own
+    assertInstanceOf(
+        ProcessFreeLocalFileSystem.class,
+        FileSystem.get(URI.create("file:///"), conf()),
+        "the JVM's shared file: file system (TestSpark.hadoopConf() for tests without a session)");
   }
 
   @Test

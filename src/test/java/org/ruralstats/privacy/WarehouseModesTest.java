@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ruralstats.support.TestSpark;
 
 class WarehouseModesTest {
   @TempDir Path wh;
@@ -32,7 +32,7 @@ class WarehouseModesTest {
     Path raw = file("raw/rows/part-0.parquet", "rw-r--r--");
     Path crc = file("raw/rows/.part-0.parquet.crc", "rw-r--r--");
     Path owner = file("raw/rows/_delta_log/0.json", "rw-------");
-    WarehouseModes m = new WarehouseModes(new Configuration(), wh.toString(), "640");
+    WarehouseModes m = new WarehouseModes(TestSpark.hadoopConf(), wh.toString(), "640");
     assertEquals(5, m.closeRaw()); // raw, rows, _delta_log, the data file, its checksum file
     assertEquals("rw-------", mode(raw));
     assertEquals("rw-------", mode(crc));
@@ -46,17 +46,17 @@ class WarehouseModesTest {
   void zonesGetTheirModesAndPublishedFollowsTheSetting() throws IOException {
     Path clean = file("clean/roster/part-0.parquet", "rw-------");
     Path pub = file("published/indicators/part-0.parquet", "rw-------");
-    new WarehouseModes(new Configuration(), wh.toString(), "644").applyAll();
+    new WarehouseModes(TestSpark.hadoopConf(), wh.toString(), "644").applyAll();
     assertEquals("rw-r-----", mode(clean));
     assertEquals("rwxr-x---", mode(clean.getParent()));
     assertEquals("rw-r--r--", mode(pub));
     assertEquals("rwxr-xr-x", mode(pub.getParent()));
     assertEquals("rwx--x--x", mode(wh));
-    new WarehouseModes(new Configuration(), wh.toString(), "600").applyAll();
+    new WarehouseModes(TestSpark.hadoopConf(), wh.toString(), "600").applyAll();
     assertEquals("rw-------", mode(pub));
     assertEquals("rwx--x---", mode(wh));
     assertThrows(
         IllegalArgumentException.class,
-        () -> new WarehouseModes(new Configuration(), wh.toString(), "rw-r-----"));
+        () -> new WarehouseModes(TestSpark.hadoopConf(), wh.toString(), "rw-r-----"));
   }
 }

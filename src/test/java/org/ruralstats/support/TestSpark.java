@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
+import org.apache.spark.deploy.SparkHadoopUtil;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -58,6 +60,20 @@ public final class TestSpark {
         .map(e -> "-D" + e.getKey() + "=" + e.getValue())
         .sorted()
         .toList();
+  }
+
+  /**
+   * The job's Hadoop settings in local mode ({@link SparkSessions#settings}: umask 077, the local
+   * file systems of {@code org.ruralstats.localfs}), without starting Spark. Tests that use Hadoop
+   * without a session take these rather than a plain {@code new Configuration()}: Hadoop keeps one
+   * {@code file:} file system for the whole JVM, made with the settings of its first user, so one
+   * plain Configuration early in the suite gave every later test Hadoop's own.
+   */
+  public static Configuration hadoopConf() {
+    return SparkHadoopUtil.get()
+        .newConfiguration(
+            SparkSessions.settings(
+                new SparkConf(false).setMaster("local[2]"), "rural-stats-tests", 2));
   }
 
   /** Returns the shared session, creating it on first use. */

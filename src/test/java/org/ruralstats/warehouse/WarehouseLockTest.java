@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ruralstats.errors.RunFailure;
 import org.ruralstats.errors.RuralStatsErrors;
+import org.ruralstats.support.TestSpark;
 
 /** The warehouse lock on the local file system (no Spark needed). */
 class WarehouseLockTest {
-  private final Configuration conf = new Configuration();
+  private final Configuration conf = TestSpark.hadoopConf();
   @TempDir Path tmp;
 
   @Test
