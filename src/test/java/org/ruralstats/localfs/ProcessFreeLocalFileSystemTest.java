@@ -29,7 +29,8 @@ import org.ruralstats.support.TestSpark;
 /**
  * The local file system of the job's local sessions on real files: the modes Hadoop's would give
  * (the umask applied on create and mkdirs, chmod on request), renames through {@code FileContext}
- * as Delta's log store makes them, and symbolic links still seen as links.
+ * as Delta's log store makes them, and the link status of a link, a file and a missing file as
+ * Hadoop's own file system gives it.
  */
 class ProcessFreeLocalFileSystemTest {
   @TempDir java.nio.file.Path dir;
