@@ -70,23 +70,27 @@ public final class TestSpark {
    * plain Configuration early in the suite gave every later test Hadoop's own.
    */
   public static Configuration hadoopConf() {
-    return SparkHadoopUtil.get()
-        .newConfiguration(
-            SparkSessions.settings(
-                new SparkConf(false).setMaster("local[2]"), "rural-stats-tests", 2));
+    return SparkHadoopUtil.get().newConfiguration(settings());
+  }
+
+  /**
+   * The test session's settings: the job's own (Delta, time zone, ANSI, its defaults), two local
+   * threads and two shuffle partitions, interpreted evaluation; a -Dspark.* property of the test
+   * JVM wins.
+   */
+  private static SparkConf settings() {
+    SparkConf conf =
+        SparkSessions.settings(
+                new SparkConf().setIfMissing("spark.master", "local[2]"), "rural-stats-tests", 2)
+            .setIfMissing("spark.default.parallelism", "2");
+    INTERPRETED.forEach(conf::setIfMissing);
+    return conf;
   }
 
   /** Returns the shared session, creating it on first use. */
   public static synchronized SparkSession session() {
     if (session == null) {
-      // the job's own settings (Delta, time zone, ANSI, its defaults), two local threads and two
-      // shuffle partitions, interpreted evaluation; a -Dspark.* property of the test JVM wins
-      SparkConf conf =
-          SparkSessions.settings(
-                  new SparkConf().setIfMissing("spark.master", "local[2]"), "rural-stats-tests", 2)
-              .setIfMissing("spark.default.parallelism", "2");
-      INTERPRETED.forEach(conf::setIfMissing);
-      session = SparkSession.builder().config(conf).getOrCreate();
+      session = SparkSession.builder().config(settings()).getOrCreate();
       session.sparkContext().setLogLevel("WARN");
     }
     return session;
