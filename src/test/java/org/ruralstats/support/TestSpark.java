@@ -18,8 +18,9 @@ import org.ruralstats.config.SparkSessions;
 
 /**
  * The one SparkSession shared by every test class of the test JVM: the job's own settings ({@link
- * SparkSessions#settings}) with {@code local[2]}, two shuffle partitions and interpreted evaluation
- * ({@link #INTERPRETED}), plus small helpers in the style of Iceberg's Spark tests.
+ * SparkSessions#settings}) with {@code local[2]}, two shuffle partitions, interpreted evaluation
+ * ({@link #INTERPRETED}) and small memory pages ({@link #SMALL_BUFFERS}), plus small helpers in the
+ * style of Iceberg's Spark tests.
  */
 public final class TestSpark {
 
@@ -54,6 +55,19 @@ public final class TestSpark {
         .collect(Collectors.toUnmodifiableMap(k -> k, p::getProperty));
   }
 
+  /**
+   * Memory settings of the test session, for a JVM that runs thousands of small queries: Spark's
+   * memory page of 1 MiB ({@code spark.buffer.pageSize}, the lower bound of Spark's own default,
+   * which is 32 MiB in a 3 GB test JVM) and broadcast pieces of 1 MiB ({@code
+   * spark.broadcast.blockSize}, default 4 MiB). Every hash aggregation and every broadcast hash
+   * table allocates at least one whole page, and every broadcast (each stage's task binary among
+   * them) at least one whole piece, however few its rows: in a profile of two test classes those
+   * two allocations were 14.6 of the 68 GB the JVM allocated. They change no result. Measured in
+   * {@code docs/decisions.md}, "The test JVM's memory pages".
+   */
+  public static final Map<String, String> SMALL_BUFFERS =
+      Map.of("spark.buffer.pageSize", "1m", "spark.broadcast.blockSize", "1m");
+
   /** {@link #INTERPRETED} as {@code -D} options for a child JVM running the job. */
   public static List<String> childJvmProperties() {
     return INTERPRETED.entrySet().stream()
@@ -75,8 +89,8 @@ public final class TestSpark {
 
   /**
    * The test session's settings: the job's own (Delta, time zone, ANSI, its defaults), two local
-   * threads and two shuffle partitions, interpreted evaluation; a -Dspark.* property of the test
-   * JVM wins.
+   * threads and two shuffle partitions, interpreted evaluation, small memory pages; a -Dspark.*
+   * property of the test JVM wins.
    */
   private static SparkConf settings() {
     SparkConf conf =
@@ -84,6 +98,7 @@ public final class TestSpark {
                 new SparkConf().setIfMissing("spark.master", "local[2]"), "rural-stats-tests", 2)
             .setIfMissing("spark.default.parallelism", "2");
     INTERPRETED.forEach(conf::setIfMissing);
+    SMALL_BUFFERS.forEach(conf::setIfMissing);
     return conf;
   }
 

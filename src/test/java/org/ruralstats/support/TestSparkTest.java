@@ -20,6 +20,16 @@ class TestSparkTest {
             assertEquals(v, spark.conf().get(k), k);
           }
         });
+    TestSpark.SMALL_BUFFERS.forEach(
+        (k, v) -> {
+          if (System.getProperty(k) == null) {
+            assertEquals(v, spark.conf().get(k), k);
+          }
+        });
+    // the page size Spark's memory manager actually uses (read when the context starts)
+    if (System.getProperty("spark.buffer.pageSize") == null) {
+      assertEquals(1 << 20, spark.sparkContext().env().memoryManager().pageSizeBytes());
+    }
     List<String> child = TestSpark.childJvmProperties();
     assertTrue(child.contains("-Dspark.sql.codegen.wholeStage=false"), child.toString());
     assertTrue(child.contains("-Dspark.sql.codegen.factoryMode=NO_CODEGEN"), child.toString());
