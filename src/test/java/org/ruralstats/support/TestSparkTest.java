@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
@@ -14,18 +15,8 @@ class TestSparkTest {
     assertEquals("false", TestSpark.INTERPRETED.get("spark.sql.codegen.wholeStage"));
     assertEquals("NO_CODEGEN", TestSpark.INTERPRETED.get("spark.sql.codegen.factoryMode"));
     SparkSession spark = TestSpark.session();
-    TestSpark.INTERPRETED.forEach(
-        (k, v) -> {
-          if (System.getProperty(k) == null) { // a -D property of the test JVM wins
-            assertEquals(v, spark.conf().get(k), k);
-          }
-        });
-    TestSpark.SMALL_BUFFERS.forEach(
-        (k, v) -> {
-          if (System.getProperty(k) == null) {
-            assertEquals(v, spark.conf().get(k), k);
-          }
-        });
+    assertApplied(spark, TestSpark.INTERPRETED);
+    assertApplied(spark, TestSpark.SMALL_BUFFERS);
     // the page size Spark's memory manager actually uses (read when the context starts)
     if (System.getProperty("spark.buffer.pageSize") == null) {
       assertEquals(1 << 20, spark.sparkContext().env().memoryManager().pageSizeBytes());
@@ -33,5 +24,17 @@ class TestSparkTest {
     List<String> child = TestSpark.childJvmProperties();
     assertTrue(child.contains("-Dspark.sql.codegen.wholeStage=false"), child.toString());
     assertTrue(child.contains("-Dspark.sql.codegen.factoryMode=NO_CODEGEN"), child.toString());
+  }
+
+  /**
+   * Each setting as the session has it, unless a -D property of the test JVM gave it (which wins).
+   */
+  private static void assertApplied(SparkSession spark, Map<String, String> settings) {
+    settings.forEach(
+        (k, v) -> {
+          if (System.getProperty(k) == null) {
+            assertEquals(v, spark.conf().get(k), k);
+          }
+        });
   }
 }
