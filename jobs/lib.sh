@@ -75,6 +75,19 @@ RS_JVM_FLAGS=(
   -Djdk.reflect.useDirectMethodHandle=false
 )
 
+# The JIT's optimizing compiler (C2) compiles a method once it has run 5,000 times (or looped
+# 40,000 times) by default. A run is some two hundred queries: Spark's and Delta's planning code
+# reaches that count and keeps the one compiler thread of a 2-core machine busy for most of a run,
+# while the code that repays it is what runs per row. Ten times those counts leave the planning code
+# to the quick compiler (C1) and still compile the row loops fully (docs/decisions.md, "The JIT's
+# second tier"). They come before RURAL_STATS_JAVA_OPTS, so a flag given there wins.
+RS_JIT_FLAGS=(
+  -XX:Tier4InvocationThreshold=50000
+  -XX:Tier4MinInvocationThreshold=6000
+  -XX:Tier4CompileThreshold=150000
+  -XX:Tier4BackEdgeThreshold=400000
+)
+
 # rs_cds_archive CLASS_PATH: prints the path of the class-data archive of this build and class
 # path (it may not exist yet), or nothing when the archive is off (RURAL_STATS_CDS=off) or
 # target/cds is not writable.
@@ -138,7 +151,7 @@ rs_run() {
   cp="$RS_JAR:$(cat "$RS_CP_FILE")"
   rs_cds_flags "$cp" "$main"
   # shellcheck disable=SC2086
-  exec java ${RURAL_STATS_JAVA_OPTS:--Xmx4g} "${RS_JVM_FLAGS[@]}" ${RS_CDS_FLAGS[@]+"${RS_CDS_FLAGS[@]}"} \
+  exec java "${RS_JIT_FLAGS[@]}" ${RURAL_STATS_JAVA_OPTS:--Xmx4g} "${RS_JVM_FLAGS[@]}" ${RS_CDS_FLAGS[@]+"${RS_CDS_FLAGS[@]}"} \
     ${RS_SPARK_PROPS[@]+"${RS_SPARK_PROPS[@]}"} -cp "$cp" "$main" "$@"
 }
 
@@ -156,7 +169,7 @@ rs_submit() {
     spark://127.0.0.1:* | spark://localhost:* | local*) export SPARK_LOCAL_IP=${SPARK_LOCAL_IP:-127.0.0.1} ;;
   esac
   # shellcheck disable=SC2086
-  exec java ${RURAL_STATS_JAVA_OPTS:--Xmx4g} "${RS_JVM_FLAGS[@]}" \
+  exec java "${RS_JIT_FLAGS[@]}" ${RURAL_STATS_JAVA_OPTS:--Xmx4g} "${RS_JVM_FLAGS[@]}" \
     -Dlog4j2.configurationFile="$RS_ROOT/src/main/resources/log4j2.properties" -cp "$(rs_spark_classpath)" \
     org.apache.spark.deploy.SparkSubmit --master "$master" --deploy-mode client --class "$main" \
     ${opts[@]+"${opts[@]}"} "$RS_APP_JAR" "$@"
