@@ -3,6 +3,7 @@ package org.ruralstats.ingest;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -75,13 +76,23 @@ public final class CleanRows {
   /**
    * Keeps the newest version of each key (within its county): the row from the file latest in
    * lexicographic order, and within a file the last line.
+   *
+   * <p>The window's partitions are led by a 64-bit hash of the key, a function of the key, so they
+   * are the same partitions; Spark sorts the rows by the partition columns first and compares an
+   * 8-byte prefix of the first before whole rows, and the key's own first columns (the county, ""
+   * in a one-county folder; a year) are the same in most rows.
    */
   public static Dataset<Row> newestPerKey(SourceSpec spec, Dataset<Row> typed) {
-    Column[] key = key(spec).stream().map(k -> col(k)).toArray(Column[]::new);
+    List<Column> key = new ArrayList<>();
+    key.add(xxhash64(key(spec).stream().map(k -> col(k)).toArray(Column[]::new)));
+    key(spec).forEach(k -> key.add(col(k)));
     return typed
         .withColumn(
             "_rank",
-            row_number().over(Window.partitionBy(key).orderBy(col(FILE).desc(), col(LINE).desc())))
+            row_number()
+                .over(
+                    Window.partitionBy(key.toArray(Column[]::new))
+                        .orderBy(col(FILE).desc(), col(LINE).desc())))
         .filter(col("_rank").equalTo(1))
         .drop("_rank");
   }
