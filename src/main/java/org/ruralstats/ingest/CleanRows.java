@@ -83,15 +83,15 @@ public final class CleanRows {
    * in a one-county folder; a year) are the same in most rows.
    */
   public static Dataset<Row> newestPerKey(SourceSpec spec, Dataset<Row> typed) {
-    List<Column> key = new ArrayList<>();
-    key.add(xxhash64(key(spec).stream().map(k -> col(k)).toArray(Column[]::new)));
-    key(spec).forEach(k -> key.add(col(k)));
+    Column[] key = key(spec).stream().map(k -> col(k)).toArray(Column[]::new);
+    List<Column> partition = new ArrayList<>(List.of(xxhash64(key)));
+    partition.addAll(List.of(key));
     return typed
         .withColumn(
             "_rank",
             row_number()
                 .over(
-                    Window.partitionBy(key.toArray(Column[]::new))
+                    Window.partitionBy(partition.toArray(Column[]::new))
                         .orderBy(col(FILE).desc(), col(LINE).desc())))
         .filter(col("_rank").equalTo(1))
         .drop("_rank");
