@@ -5,7 +5,6 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.ruralstats.ingest.contract.ColumnSpec;
 import org.ruralstats.ingest.contract.EnumValue;
 
@@ -15,13 +14,6 @@ import org.ruralstats.ingest.contract.EnumValue;
  * false}, enum codes, amounts with two decimals, upper-cased IDs).
  */
 public final class FieldValues {
-  private static final Pattern DIGITS12 = Pattern.compile("[0-9]{12}");
-  private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
-  private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
-  private static final Pattern AMOUNT = Pattern.compile("[0-9]+(\\.[0-9]{1,2})?");
-  private static final Pattern DATE_DASH = Pattern.compile("([0-9]{4})-([0-9]{2})-([0-9]{2})");
-  private static final Pattern DATE_SLASH = Pattern.compile("([0-9]{4})/([0-9]{2})/([0-9]{2})");
-  private static final Pattern DATE_PLAIN = Pattern.compile("([0-9]{4})([0-9]{2})([0-9]{2})");
   private static final BigDecimal AMOUNT_LIMIT = new BigDecimal("10000000000000000"); // 10^16
   private static final int MAX_HOUSEHOLD_ID = 64;
 
@@ -49,13 +41,13 @@ public final class FieldValues {
         }
         return value;
       case CODE12:
-        if (!DIGITS12.matcher(value).matches()) {
+        if (!allDigits(value, 12)) {
           throw new FieldFault(
               RejectCode.INVALID_CODE, "'" + value + "' is not a 12-digit division code");
         }
         return value;
       case VILLAGE_CODE:
-        if (!DIGITS12.matcher(value).matches()) {
+        if (!allDigits(value, 12)) {
           throw new FieldFault(
               RejectCode.INVALID_CODE, "'" + value + "' is not a 12-digit village code");
         }
@@ -66,7 +58,7 @@ public final class FieldValues {
         }
         return value;
       case YEAR:
-        if (!YEAR.matcher(value).matches()
+        if (!allDigits(value, 4)
             || Integer.parseInt(value) < 2000
             || Integer.parseInt(value) > 2100) {
           throw new FieldFault(
@@ -105,23 +97,30 @@ public final class FieldValues {
 
   /** Parses a date in one of the contract's spellings; returns {@code yyyy-MM-dd}. */
   public static String date(String value) throws FieldFault {
-    var m = DATE_DASH.matcher(value);
-    if (!m.matches()) {
-      m = DATE_SLASH.matcher(value);
-    }
-    if (!m.matches()) {
-      m = DATE_PLAIN.matcher(value);
-    }
-    if (!m.matches()) {
+    // yyyy-MM-dd or yyyy/MM/dd (the same separator twice), or yyyyMMdd
+    int month;
+    int day;
+    if (value.length() == 10
+        && (value.charAt(4) == '-' || value.charAt(4) == '/')
+        && value.charAt(7) == value.charAt(4)
+        && digits(value, 0, 4)
+        && digits(value, 5, 7)
+        && digits(value, 8, 10)) {
+      month = 5;
+      day = 8;
+    } else if (allDigits(value, 8)) {
+      month = 4;
+      day = 6;
+    } else {
       throw new FieldFault(
           RejectCode.INVALID_DATE,
           "'" + value + "' is not a date (yyyy-MM-dd, yyyy/MM/dd or yyyyMMdd)");
     }
     try {
       return LocalDate.of(
-              Integer.parseInt(m.group(1)),
-              Integer.parseInt(m.group(2)),
-              Integer.parseInt(m.group(3)))
+              Integer.parseInt(value, 0, 4, 10),
+              Integer.parseInt(value, month, month + 2, 10),
+              Integer.parseInt(value, day, day + 2, 10))
           .toString();
     } catch (DateTimeException e) {
       throw new FieldFault(RejectCode.INVALID_DATE, "'" + value + "' is not a real calendar date");
@@ -129,7 +128,8 @@ public final class FieldValues {
   }
 
   private static String integer(ColumnSpec col, String value) throws FieldFault {
-    if (!INTEGER.matcher(value).matches()) {
+    int sign = value.startsWith("+") || value.startsWith("-") ? 1 : 0;
+    if (value.length() == sign || !digits(value, sign, value.length())) {
       throw new FieldFault(RejectCode.INVALID_INTEGER, "'" + value + "' is not a whole number");
     }
     BigDecimal n = new BigDecimal(value);
@@ -147,7 +147,13 @@ public final class FieldValues {
   }
 
   private static String amount(ColumnSpec col, String value) throws FieldFault {
-    if (!AMOUNT.matcher(value).matches()) {
+    int point = value.indexOf('.');
+    int whole = point < 0 ? value.length() : point;
+    int decimals = point < 0 ? 0 : value.length() - point - 1;
+    if (whole == 0
+        || !digits(value, 0, whole)
+        || (point >= 0
+            && (decimals < 1 || decimals > 2 || !digits(value, point + 1, value.length())))) {
       throw new FieldFault(
           RejectCode.INVALID_AMOUNT,
           "'"
@@ -182,6 +188,22 @@ public final class FieldValues {
       }
     }
     throw new FieldFault(RejectCode.INVALID_ENUM, "'" + value + "' is not one of: " + allowed);
+  }
+
+  /** Whether {@code s} is exactly {@code length} ASCII digits. */
+  private static boolean allDigits(String s, int length) {
+    return s.length() == length && digits(s, 0, length);
+  }
+
+  /** Whether the characters {@code from} (inclusive) to {@code to} (exclusive) are ASCII digits. */
+  private static boolean digits(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Trims Unicode white space (including the full-width space U+3000 and no-break spaces). */

@@ -2,6 +2,7 @@ package org.ruralstats.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -142,6 +143,89 @@ class FieldValuesTest {
     assertEquals("x".repeat(64), norm("roster", "household_id", "x".repeat(64)));
     assertEquals(RejectCode.TOO_LONG, fault("roster", "household_id", "x".repeat(65)));
     assertEquals("户".repeat(64), norm("roster", "household_id", "户".repeat(64)));
+  }
+
+  /**
+   * The value checks are plain character loops (the per-row path); they accept exactly what the
+   * contract's patterns describe. Held here against those patterns as regular expressions, on
+   * strings built from the characters that matter (digits, signs, separators, a full-width digit).
+   */
+  @Test
+  void acceptsExactlyWhatTheContractsPatternsDescribe() {
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+    char[] alphabet = {'0', '1', '2', '9', '+', '-', '.', '/', 'x', '３'};
+    java.util.regex.Pattern code12 = java.util.regex.Pattern.compile("[0-9]{12}");
+    java.util.regex.Pattern year = java.util.regex.Pattern.compile("[0-9]{4}");
+    java.util.regex.Pattern integer = java.util.regex.Pattern.compile("[+-]?[0-9]+");
+    java.util.regex.Pattern amount = java.util.regex.Pattern.compile("[0-9]+(\\.[0-9]{1,2})?");
+    java.util.regex.Pattern date =
+        java.util.regex.Pattern.compile(
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}/[0-9]{2}/[0-9]{2}|[0-9]{8}");
+    java.util.Set<String> samples = new java.util.TreeSet<>();
+    for (int i = 0; i < 200_000; i++) {
+      int length = 1 + rnd.nextInt(13);
+      StringBuilder b = new StringBuilder();
+      for (int k = 0; k < length; k++) {
+        // mostly digits, so that whole valid values come up too
+        b.append(
+            rnd.nextInt(4) == 0 ? alphabet[4 + rnd.nextInt(6)] : (char) ('0' + rnd.nextInt(10)));
+      }
+      samples.add(b.toString());
+    }
+    samples.addAll(
+        java.util.List.of(
+            "2024-03-05", "2024/03/05", "2024-03/05", "20240305", "+7", "-", "5.", ".5", "5.12"));
+    int accepted = 0;
+    for (String v : samples) {
+      assertEquals(code12.matcher(v).matches(), passes(() -> norm("divisions", "code", v)), v);
+      assertEquals(
+          year.matcher(v).matches() && Integer.parseInt(v) >= 2000 && Integer.parseInt(v) <= 2100,
+          passes(() -> norm("insurance", "year", v)),
+          v);
+      boolean isInteger = integer.matcher(v).matches();
+      assertEquals(
+          isInteger,
+          faultOf(() -> norm("water_project_villages", "beneficiaries", v))
+              != RejectCode.INVALID_INTEGER,
+          v);
+      boolean isAmount = amount.matcher(v).matches();
+      assertEquals(
+          isAmount,
+          faultOf(() -> norm("insurance", "subsidy_amount", v)) != RejectCode.INVALID_AMOUNT,
+          v);
+      // a date-shaped value is accepted, or refused only as no real calendar date
+      String dateFault = messageOf(() -> FieldValues.date(v));
+      assertEquals(
+          date.matcher(v).matches(), dateFault == null || dateFault.contains("real calendar"), v);
+      accepted += isInteger ? 1 : 0;
+    }
+    assertTrue(accepted > 1000, "valid values came up: " + accepted);
+  }
+
+  private interface Check {
+    void run() throws FieldFault;
+  }
+
+  private static boolean passes(Check c) {
+    return faultOf(c) == null;
+  }
+
+  private static String messageOf(Check c) {
+    try {
+      c.run();
+      return null;
+    } catch (FieldFault f) {
+      return f.getMessage();
+    }
+  }
+
+  private static RejectCode faultOf(Check c) {
+    try {
+      c.run();
+      return null;
+    } catch (FieldFault f) {
+      return f.code();
+    }
   }
 
   @Test
