@@ -40,6 +40,8 @@ public final class CsvExport {
           .sortWithinPartitions(sortBy)
           .select(columns)
           .write()
+          // one file whatever spark.sql.files.maxRecordsPerFile says (it would split the part)
+          .option("maxRecordsPerFile", 0)
           .option("header", "true")
           .option("nullValue", "")
           .option("emptyValue", "")
@@ -51,6 +53,12 @@ public final class CsvExport {
       Path part = null;
       for (FileStatus st : fs.listStatus(tmp)) {
         if (st.getPath().getName().startsWith("part-")) {
+          if (part != null) {
+            throw new IllegalStateException(
+                "Spark wrote more than one CSV part file under "
+                    + tmp
+                    + ": the export is not moved");
+          }
           part = st.getPath();
         }
       }
