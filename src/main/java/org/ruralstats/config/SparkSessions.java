@@ -23,6 +23,12 @@ public final class SparkSessions {
   /** Hadoop's key for the {@code FileContext} file system of {@code file:} paths. */
   static final String LOCAL_FC_KEY = "spark.hadoop.fs.AbstractFileSystem.file.impl";
 
+  /** Spark's setting for the most rows a written file holds (0: no limit). */
+  public static final String MAX_RECORDS_PER_FILE_KEY = "spark.sql.files.maxRecordsPerFile";
+
+  /** The job's default for {@link #MAX_RECORDS_PER_FILE_KEY}. */
+  public static final int ROWS_PER_FILE = 25_000;
+
   private SparkSessions() {}
 
   /**
@@ -77,6 +83,10 @@ public final class SparkSessions {
     // Every query start writes its plan into a listener event, UI or not; "formatted" (Spark's
     // default) numbers and details every node of the large statement, "simple" is one tree.
     conf.setIfMissing("spark.sql.ui.explainMode", "simple");
+    // Files of at most this many rows in every table: a MERGE rewrites each file holding a
+    // corrected key, so a correction of a few rows rewrites a few files of this size, not a
+    // quarter of a table per shuffle partition (docs/decisions.md, "Rows per file")
+    conf.setIfMissing(MAX_RECORDS_PER_FILE_KEY, String.valueOf(ROWS_PER_FILE));
     // compiled code of the run's many distinct queries kept for the run (Spark keeps 100)
     conf.setIfMissing("spark.sql.codegen.cache.maxEntries", "5000");
     // every file the job creates through Hadoop starts owner-only; WarehouseModes widens the

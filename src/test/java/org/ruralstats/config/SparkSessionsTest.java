@@ -49,6 +49,7 @@ class SparkSessionsTest {
     assertEquals("rural-stats nightly", conf.get("spark.app.name"));
     assertEquals("false", conf.get("spark.sql.adaptive.enabled"));
     assertEquals("simple", conf.get("spark.sql.ui.explainMode"));
+    assertEquals("25000", conf.get(SparkSessions.MAX_RECORDS_PER_FILE_KEY));
     assertEquals(ProcessFreeLocalFileSystem.class.getName(), conf.get(SparkSessions.LOCAL_FS_KEY));
     assertEquals(ProcessFreeLocalFs.class.getName(), conf.get(SparkSessions.LOCAL_FC_KEY));
     assertTrue(SparkSessions.isLocal(conf));
@@ -61,6 +62,13 @@ class SparkSessionsTest {
             .set(SparkSessions.LOCAL_FS_KEY, "org.apache.hadoop.fs.LocalFileSystem");
     SparkConf conf = SparkSessions.settings(given, "x", 4);
     assertEquals("org.apache.hadoop.fs.LocalFileSystem", conf.get(SparkSessions.LOCAL_FS_KEY));
+  }
+
+  @Test
+  void rowsPerFileGivenWithConfWins() {
+    SparkConf given = new SparkConf(false).set(SparkSessions.MAX_RECORDS_PER_FILE_KEY, "0");
+    assertEquals(
+        "0", SparkSessions.settings(given, "x", 4).get(SparkSessions.MAX_RECORDS_PER_FILE_KEY));
   }
 
   @Test
