@@ -126,12 +126,16 @@ public final class MaintainJob implements Callable<Integer> {
       // versions the tables end at: a commit after it would look like an unfinished run's, and
       // the next run would restore every table (and with it the log retention raised here).
       RunTransaction tx = new RunTransaction(wh, tables, runId);
+      long filesRemoved = 0;
+      long filesAdded = 0;
       try {
         tx.begin();
         Map<String, Long> state = history.lastState().orElseThrow().tableVersions();
         for (String t : tables) {
           if (state.containsKey(t)) {
-            DeltaTable.forPath(spark, wh.path(t)).optimize().executeCompaction();
+            Compaction.Result r = Compaction.compact(spark, wh.path(t));
+            filesRemoved += r.filesRemoved();
+            filesAdded += r.filesAdded();
           }
           if (hours > 30 * 24 && wh.exists(t)) {
             spark.sql(
@@ -158,9 +162,9 @@ public final class MaintainJob implements Callable<Integer> {
         }
       }
       out.printf(
-          "maintained %s: compacted %d tables; kept the data of the last %d published run(s), from"
-              + " %s (vacuum retention %d h)%n",
-          wh.root(), tables.size(), keepRuns, oldestKept.runId(), hours);
+          "maintained %s: compacted %d tables (%d small files into %d); kept the data of the last %d"
+              + " published run(s), from %s (vacuum retention %d h)%n",
+          wh.root(), tables.size(), filesRemoved, filesAdded, keepRuns, oldestKept.runId(), hours);
       if (erasedBy != null) {
         out.println("removed the data files still holding the rows erased by " + erasedBy);
       }
