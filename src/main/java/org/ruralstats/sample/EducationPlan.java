@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.ruralstats.sample.Population.Person;
 
 /**
  * The student register (one row per student per school year) and the aid payments. Preschool aid
@@ -107,7 +106,7 @@ final class EducationPlan {
       out.add(new Student(p, year, stage, status));
     }
     int dropouts = YearTargets.of(year).compulsoryDropouts();
-    Population.shuffle(juniors, r);
+    Draws.shuffle(juniors, r);
     for (int i = 0; i < dropouts; i++) {
       int at = juniors.get(i);
       out.set(at, new Student(out.get(at).person(), year, JUNIOR, "dropped_out"));
@@ -120,8 +119,8 @@ final class EducationPlan {
 
   private LocalDate paid(int year, boolean preschool) {
     return preschool
-        ? Population.between(LocalDate.of(year, 10, 8), LocalDate.of(year, 12, 20), r)
-        : Population.between(LocalDate.of(year, 9, 20), LocalDate.of(year, 12, 25), r);
+        ? Draws.between(LocalDate.of(year, 10, 8), LocalDate.of(year, 12, 20), r)
+        : Draws.between(LocalDate.of(year, 9, 20), LocalDate.of(year, 12, 25), r);
   }
 
   private void aid(int year, List<Student> register, List<Payment> out) {
@@ -170,7 +169,7 @@ final class EducationPlan {
       pays.add(new Payment(year, p, PRESCHOOL, "学前教育资助", cents, paid(year, true)));
     }
     List<Person> second = new ArrayList<>(aided);
-    Population.shuffle(second, r);
+    Draws.shuffle(second, r);
     for (Person p : second.subList(0, EXTRA_PRESCHOOL[y])) {
       pays.add(new Payment(year, p, PRESCHOOL, "学前教育资助（补发）", cents, paid(year, true)));
     }

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.ruralstats.sample.Geography.Village;
-import org.ruralstats.sample.Population.Household;
-import org.ruralstats.sample.Population.HousingYear;
 
 /**
  * Writes the housing safety files: the 2023 and 2024 rows of the households and the correction file

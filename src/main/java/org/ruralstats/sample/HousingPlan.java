@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
-import org.ruralstats.sample.Population.Household;
-import org.ruralstats.sample.Population.HousingYear;
 
 /**
  * Housing rows (one per household per year) and the household water-safety checks, with the
@@ -70,7 +68,7 @@ final class HousingPlan {
 
   private void baseRows() {
     for (Household h : pop.households) {
-      int base = Population.draw(ROOM_W, r);
+      int base = Draws.draw(ROOM_W, r);
       double g = r.nextDouble();
       String grade = g < 0.52 ? "A" : g < 0.88 ? "B" : g < 0.885 ? "C" : g < 0.887 ? "D" : null;
       if (luo(h) && ("C".equals(grade) || "D".equals(grade))) {
@@ -93,7 +91,7 @@ final class HousingPlan {
 
   private List<Household> choose(int n, int year, Predicate<Household> ok, double otherShare) {
     List<Household> pool = new ArrayList<>(pop.households);
-    Population.shuffle(pool, r);
+    Draws.shuffle(pool, r);
     List<Household> out = new ArrayList<>();
     for (Household h : pool) {
       if (out.size() == n) {
@@ -143,7 +141,7 @@ final class HousingPlan {
       }
       y.taskSource = "plan";
       y.taskStatus = finished(r, 0.68);
-      y.completion = Population.between(y24a, y24b, r);
+      y.completion = Draws.between(y24a, y24b, r);
       y.grade = ab();
       y.subsidyCents = subsidy("D".equals(before));
     }
@@ -177,7 +175,7 @@ final class HousingPlan {
       }
       y.taskStatus = done ? finished(r, 0.6) : "in_progress";
       y.completion =
-          done ? Population.between(LocalDate.of(2023, 3, 1), LocalDate.of(2023, 11, 30), r) : null;
+          done ? Draws.between(LocalDate.of(2023, 3, 1), LocalDate.of(2023, 11, 30), r) : null;
       y.grade = done ? ab() : "D";
       y.subsidyCents = subsidy(r.nextDouble() < 0.4);
       if (h.housing24 != null) {
@@ -219,7 +217,7 @@ final class HousingPlan {
     boolean done = y.taskStatus.equals("completed") || y.taskStatus.equals("accepted");
     if (done) {
       y.grade = ab();
-      y.completion = Population.between(LocalDate.of(year, 2, 1), LocalDate.of(year, 12, 15), r);
+      y.completion = Draws.between(LocalDate.of(year, 2, 1), LocalDate.of(year, 12, 15), r);
     } else {
       y.grade = r.nextDouble() < 0.55 ? "C" : "D";
     }
@@ -255,7 +253,7 @@ final class HousingPlan {
 
   private void corrections() {
     List<Household> pool = new ArrayList<>(pop.households);
-    Population.shuffle(pool, r);
+    Draws.shuffle(pool, r);
     int[] roomDeltas = {10, -1, 1, 20, -2};
     int rooms = 0;
     int planStatus = 0;

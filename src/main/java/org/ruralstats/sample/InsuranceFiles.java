@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.ruralstats.sample.Geography.Village;
-import org.ruralstats.sample.Population.Household;
-import org.ruralstats.sample.Population.Insurance;
-import org.ruralstats.sample.Population.Person;
 import org.ruralstats.sample.Spell.YesNo;
 
 /**
@@ -75,7 +72,7 @@ final class InsuranceFiles extends SourceFiles {
 
   private void pickInsuranceCorrections() {
     List<Person> pool = new ArrayList<>(pop.persons);
-    Population.shuffle(pool, r);
+    Draws.shuffle(pool, r);
     int[] n = new int[6];
     int[] want = {12, 10, 8, 6, 4, 2};
     for (Person p : pool) {

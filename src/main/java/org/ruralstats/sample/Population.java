@@ -1,7 +1,12 @@
 package org.ruralstats.sample;
 
+import static org.ruralstats.sample.Draws.between;
+import static org.ruralstats.sample.Draws.draw;
+import static org.ruralstats.sample.Draws.pick;
+import static org.ruralstats.sample.Draws.shuffle;
+import static org.ruralstats.sample.Draws.sizes;
+
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -9,191 +14,22 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.ruralstats.sample.Geography.Village;
+import org.ruralstats.sample.Household.Cohort;
+import org.ruralstats.sample.Household.MonitorType;
 
 /**
  * The residents of the sample: households with their members, who is present in which year, who is
  * on the roster (alleviated, monitored) and each person's insurance row per year. Everything the
  * roster and insurance figures depend on is fixed here, by construction.
+ *
+ * <p>The records are {@link Household}, {@link Person}, {@link Insurance} and {@link HousingYear};
+ * the members of a household are drawn by {@link HouseholdMembers}, the insurance rows planned by
+ * {@link InsurancePlan}.
  */
 final class Population {
 
   static final int Y23 = 2023;
   static final int Y24 = 2024;
-
-  /**
-   * When a monitored household was identified and in which years it is on the monitoring roster.
-   */
-  enum Cohort {
-    NONE,
-    /** identified 2020–2022, monitored in both years */
-    OLD,
-    /** identified 2023, monitored in both years */
-    NEW23,
-    /** identified 2023, left the county before the end of 2024 */
-    NEW23_DROP,
-    /** identified 2020–2022, left the county before the end of 2024 */
-    OLD_DROP,
-    /** identified 2024 (was an ordinary or alleviated household in 2023) */
-    NEW24;
-
-    boolean monitoredIn(int year) {
-      return switch (this) {
-        case NONE -> false;
-        case OLD, NEW23 -> true;
-        case NEW23_DROP, OLD_DROP -> year == Y23;
-        case NEW24 -> year == Y24;
-      };
-    }
-  }
-
-  enum MonitorType {
-    UNSTABLE_ALLEVIATED("unstable_alleviated", "脱贫不稳定户"),
-    MARGINAL("marginal", "边缘易致贫户"),
-    SUDDEN_HARDSHIP("sudden_hardship", "突发严重困难户");
-
-    final String code;
-    final String label;
-
-    MonitorType(String code, String label) {
-      this.code = code;
-      this.label = label;
-    }
-  }
-
-  /** One person's insurance row of one year. */
-  static final class Insurance {
-    boolean required;
-    boolean enrolled;
-    boolean employee;
-    int subsidyCents;
-    LocalDate enrollDate;
-  }
-
-  static final class Person {
-    int index;
-    final Household household;
-    final boolean male;
-    final LocalDate birth;
-    String id;
-
-    /** bit 1: present in 2023, bit 2: present in 2024 */
-    int presence = 3;
-
-    double u;
-    double u2;
-    double eduU;
-    double eduU2;
-    double eduU3;
-    int track;
-    Insurance ins23;
-    Insurance ins24;
-
-    Person(int index, Household household, boolean male, LocalDate birth) {
-      this.index = index;
-      this.household = household;
-      this.male = male;
-      this.birth = birth;
-    }
-
-    boolean in(int year) {
-      return (presence & bit(year)) != 0;
-    }
-
-    Insurance ins(int year) {
-      return year == Y23 ? ins23 : ins24;
-    }
-
-    /** Age in completed years on the given date. */
-    int ageOn(LocalDate d) {
-      return (int) ChronoUnit.YEARS.between(birth, d);
-    }
-  }
-
-  static final class Household {
-    Village village;
-    String id;
-    int sizeAtStart;
-    final List<Person> members = new ArrayList<>();
-    Cohort cohort = Cohort.NONE;
-    MonitorType type;
-    boolean alleviated;
-    LocalDate identified;
-    LocalDate eliminated;
-
-    /** the 2023 monitored household that has no 2023 insurance rows (INS_MONITORED_UNMATCHED) */
-    boolean uninsured2023;
-
-    /** no births, deaths or moves (monitored households and 史家山村) */
-    boolean fixed;
-
-    HousingYear housing23;
-    HousingYear housing24;
-
-    boolean in(int year) {
-      for (Person p : members) {
-        if (p.in(year)) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    int size(int year) {
-      int n = 0;
-      for (Person p : members) {
-        if (p.in(year)) {
-          n++;
-        }
-      }
-      return n;
-    }
-
-    boolean monitoredIn(int year) {
-      return cohort.monitoredIn(year);
-    }
-
-    boolean onRoster(int year) {
-      return alleviated || monitoredIn(year);
-    }
-
-    /** The risk-elimination date as the roster of {@code year} shows it. */
-    LocalDate eliminatedAsOf(int year) {
-      return eliminated != null && eliminated.getYear() <= year ? eliminated : null;
-    }
-
-    HousingYear housing(int year) {
-      return year == Y23 ? housing23 : housing24;
-    }
-  }
-
-  /** One household's housing row of one year. */
-  static final class HousingYear {
-    int rooms;
-    String grade;
-    String taskSource;
-    String taskStatus;
-    LocalDate completion;
-    int subsidyCents = -1;
-
-    HousingYear copy() {
-      HousingYear c = new HousingYear();
-      c.rooms = rooms;
-      c.grade = grade;
-      c.taskSource = taskSource;
-      c.taskStatus = taskStatus;
-      c.completion = completion;
-      c.subsidyCents = subsidyCents;
-      return c;
-    }
-
-    boolean dangerous() {
-      return "C".equals(grade) || "D".equals(grade);
-    }
-  }
-
-  static int bit(int year) {
-    return year == Y23 ? 1 : 2;
-  }
 
   // Monitored cohorts: {households, persons}. 2024: OLD+NEW23+NEW24 = 3021 households, 6937
   // persons, of them NEW24 = 367/839 new. 2023: OLD+NEW23+both DROPs = 2748/6305, of them
@@ -335,7 +171,7 @@ final class Population {
 
     // 3. Members with ages.
     for (Household h : households) {
-      makeMembers(h, r);
+      HouseholdMembers.make(h, r);
     }
 
     // 4. Presence: dropped cohorts left, some households moved out or in, deaths, births.
@@ -438,56 +274,13 @@ final class Population {
     }
 
     // 7. Insurance rows of both years.
-    planInsurance(YearTargets.Y2023, r);
-    planInsurance(YearTargets.Y2024, r);
+    InsurancePlan.plan(persons, YearTargets.Y2023, r);
+    InsurancePlan.plan(persons, YearTargets.Y2024, r);
   }
 
   static String pad4(int n) {
     String s = String.valueOf(n);
     return "0000".substring(Math.min(4, s.length())) + s;
-  }
-
-  /**
-   * Sorts persons by a key in [0, 1), ties broken by index, using primitive sorting (fast and
-   * deterministic).
-   */
-  static List<Person> sortedBy(
-      List<Person> group, java.util.function.ToDoubleFunction<Person> key) {
-    long[] k = new long[group.size()];
-    for (int i = 0; i < k.length; i++) {
-      Person p = group.get(i);
-      k[i] = ((long) (key.applyAsDouble(p) * (1L << 40)) << 22) | i;
-    }
-    java.util.Arrays.sort(k);
-    List<Person> out = new ArrayList<>(k.length);
-    for (long v : k) {
-      out.add(group.get((int) (v & ((1L << 22) - 1))));
-    }
-    return out;
-  }
-
-  /** Draws {@code n} household sizes (1–6) that sum to exactly {@code total}. */
-  static int[] sizes(SplittableRandom r, int n, int total, double[] weights) {
-    if (n <= 0 || total < n || total > 6 * n) {
-      throw new IllegalArgumentException("cannot split " + total + " persons into " + n);
-    }
-    int[] s = new int[n];
-    int sum = 0;
-    for (int i = 0; i < n; i++) {
-      s[i] = 1 + draw(weights, r);
-      sum += s[i];
-    }
-    while (sum != total) {
-      int i = r.nextInt(n);
-      if (sum < total && s[i] < 6) {
-        s[i]++;
-        sum++;
-      } else if (sum > total && s[i] > 1) {
-        s[i]--;
-        sum--;
-      }
-    }
-    return s;
   }
 
   private static void ensureSize3(int[] s) {
@@ -509,51 +302,6 @@ final class Population {
       }
     }
     throw new IllegalStateException("no household of 3");
-  }
-
-  static int draw(double[] weights, SplittableRandom r) {
-    double t = r.nextDouble();
-    double sum = 0;
-    for (double w : weights) {
-      sum += w;
-    }
-    t *= sum;
-    for (int i = 0; i < weights.length; i++) {
-      t -= weights[i];
-      if (t < 0) {
-        return i;
-      }
-    }
-    return weights.length - 1;
-  }
-
-  private static int pick(double[] cumulative, double total, SplittableRandom r) {
-    double t = r.nextDouble() * total;
-    int lo = 0;
-    int hi = cumulative.length - 1;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (cumulative[mid] > t) {
-        hi = mid;
-      } else {
-        lo = mid + 1;
-      }
-    }
-    return lo;
-  }
-
-  static <T> void shuffle(List<T> list, SplittableRandom r) {
-    for (int i = list.size() - 1; i > 0; i--) {
-      int j = r.nextInt(i + 1);
-      T t = list.get(i);
-      list.set(i, list.get(j));
-      list.set(j, t);
-    }
-  }
-
-  static LocalDate between(LocalDate from, LocalDate to, SplittableRandom r) {
-    long days = ChronoUnit.DAYS.between(from, to);
-    return days <= 0 ? from : from.plusDays(r.nextLong(days + 1));
   }
 
   private static void monitoringDates(Household h, SplittableRandom r) {
@@ -599,61 +347,6 @@ final class Population {
     }
   }
 
-  /** Members of a household: a head, mostly a spouse, children, sometimes a parent. */
-  private void makeMembers(Household h, SplittableRandom r) {
-    int size = h.sizeAtStart;
-    int head;
-    if (size == 1) {
-      head = r.nextDouble() < 0.68 ? 60 + r.nextInt(33) : 22 + r.nextInt(38);
-    } else {
-      int band = draw(new double[] {0.14, 0.20, 0.22, 0.22, 0.22}, r);
-      head =
-          switch (band) {
-            case 0 -> 22 + r.nextInt(13);
-            case 1 -> 35 + r.nextInt(10);
-            case 2 -> 45 + r.nextInt(10);
-            case 3 -> 55 + r.nextInt(10);
-            default -> 65 + r.nextInt(21);
-          };
-    }
-    boolean headMale = r.nextDouble() < 0.8;
-    add(h, headMale, head, r);
-    boolean parentAdded = false;
-    for (int k = 1; k < size; k++) {
-      if (k == 1 && r.nextDouble() < 0.85) {
-        add(h, !headMale, clamp(head + r.nextInt(9) - 4, 20, 95), r);
-      } else if (head <= 58) {
-        if (!parentAdded && head <= 55 && r.nextDouble() < 0.12) {
-          parentAdded = true;
-          add(h, r.nextBoolean(), Math.min(96, head + 22 + r.nextInt(9)), r);
-        } else {
-          int lo = Math.max(0, head - 40);
-          int hi = Math.max(0, head - 21);
-          add(h, r.nextDouble() < 0.51, lo + r.nextInt(hi - lo + 1), r);
-        }
-      } else if (r.nextBoolean()) {
-        add(h, r.nextDouble() < 0.51, head - 35 + r.nextInt(14), r);
-      } else {
-        int hi = Math.min(20, Math.max(0, head - 44));
-        add(h, r.nextDouble() < 0.51, r.nextInt(hi + 1), r);
-      }
-    }
-  }
-
-  private static int clamp(int v, int lo, int hi) {
-    return Math.max(lo, Math.min(hi, v));
-  }
-
-  /** Adds a member aged {@code age} at the end of 2023. */
-  private static void add(Household h, boolean male, int age, SplittableRandom r) {
-    int year = 2023 - age;
-    LocalDate birth = LocalDate.of(year, 1, 1).plusDays(r.nextInt(365));
-    if (birth.isAfter(END23)) {
-      birth = END23;
-    }
-    h.members.add(new Person(-1, h, male, birth));
-  }
-
   /** Weights of {@link Geography#idAreas}: own code, former code, three other places. */
   private static final double[] AREA_W = {0.86, 0.07, 0.03, 0.02, 0.02};
 
@@ -686,132 +379,5 @@ final class Population {
       }
     }
     throw new IllegalStateException("no free ID for " + birth);
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Insurance
-
-  private static final int[][] SUBSIDY_CENTS = {
-    {17500, 24500, 35000}, // 2023 (premium 350 yuan)
-    {19000, 26600, 38000}, // 2024 (premium 380 yuan)
-  };
-  private static final double[] SUBSIDY_W = {0.60, 0.25, 0.15};
-
-  /**
-   * Decides every insurance row of a year so that the county figures come out exactly: the
-   * monitored and alleviated members that are required are all enrolled and subsidised, the rest of
-   * the required and enrolled counts come from the residents outside both groups.
-   */
-  private void planInsurance(YearTargets t, SplittableRandom r) {
-    int year = t.year();
-    List<Person> ma = new ArrayList<>();
-    List<Person> mo = new ArrayList<>();
-    List<Person> ao = new ArrayList<>();
-    List<Person> g0 = new ArrayList<>();
-    int unmatched = 0;
-    for (Person p : persons) {
-      if (!p.in(year)) {
-        continue;
-      }
-      Household h = p.household;
-      if (year == Y23 && h.uninsured2023) {
-        unmatched++;
-        continue;
-      }
-      if (h.monitoredIn(year)) {
-        (h.alleviated ? ma : mo).add(p);
-      } else if (h.alleviated) {
-        ao.add(p);
-      } else {
-        g0.add(p);
-      }
-    }
-    if (unmatched != t.monitoredUnmatched()) {
-      throw new IllegalStateException("unmatched " + unmatched);
-    }
-    int monitored = ma.size() + mo.size() + unmatched;
-    if (monitored != t.monPersons()) {
-      throw new IllegalStateException(year + ": monitored persons " + monitored);
-    }
-    int reqMa =
-        (int)
-            Math.round((double) ma.size() * t.monitoredInsuredRequired() / (ma.size() + mo.size()));
-    int reqMo = t.monitoredInsuredRequired() - reqMa;
-    int reqAo = t.alleviatedRequired() - reqMa;
-    int groupRequired = reqMa + reqMo + reqAo;
-    int reqG0 = t.insRequired() - groupRequired;
-    int enrG0 = t.insEnrolled() - groupRequired;
-    check(year, "monitored+alleviated", reqMa, ma.size());
-    check(year, "monitored only", reqMo, mo.size());
-    check(year, "alleviated only", reqAo, ao.size());
-    check(year, "others", reqG0, g0.size());
-    check(year, "others enrolled", enrG0, reqG0);
-
-    int[] subsidy = SUBSIDY_CENTS[year == Y23 ? 0 : 1];
-    for (List<Person> group : List.of(ma, mo, ao)) {
-      int k = group == ma ? reqMa : group == mo ? reqMo : reqAo;
-      List<Person> sorted = byU(group);
-      for (int i = 0; i < sorted.size(); i++) {
-        Person p = sorted.get(i);
-        Insurance in = new Insurance();
-        in.required = i < k;
-        if (in.required) {
-          in.enrolled = true;
-          in.subsidyCents = subsidy[draw(SUBSIDY_W, r)];
-        } else {
-          in.enrolled = r.nextDouble() < 0.12;
-        }
-        finish(p, in, year, r);
-      }
-    }
-    List<Person> sorted = byU(g0);
-    List<Person> required = sortedBy(sorted.subList(0, reqG0), p -> p.u2);
-    for (int i = 0; i < required.size(); i++) {
-      Person p = required.get(i);
-      Insurance in = new Insurance();
-      in.required = true;
-      in.enrolled = i < enrG0;
-      if (in.enrolled && r.nextDouble() < 0.02) {
-        in.subsidyCents = subsidy[draw(SUBSIDY_W, r)];
-      }
-      finish(p, in, year, r);
-    }
-    for (Person p : sorted.subList(reqG0, sorted.size())) {
-      Insurance in = new Insurance();
-      in.enrolled = r.nextDouble() < 0.12;
-      finish(p, in, year, r);
-    }
-  }
-
-  private static void check(int year, String what, int k, int available) {
-    if (k < 0 || k > available) {
-      throw new IllegalStateException(
-          year + ": cannot choose " + k + " required persons among " + available + " " + what);
-    }
-  }
-
-  private static List<Person> byU(List<Person> group) {
-    return sortedBy(group, p -> p.u);
-  }
-
-  private static void finish(Person p, Insurance in, int year, SplittableRandom r) {
-    if (in.enrolled) {
-      in.employee = r.nextDouble() < (in.required ? 0.05 : 0.5);
-      if (p.birth.getYear() == year) {
-        in.enrollDate = p.birth.plusDays(3 + r.nextInt(58));
-        if (in.enrollDate.getYear() > year) {
-          in.enrollDate = LocalDate.of(year, 12, 31);
-        }
-      } else if (r.nextDouble() < 0.78) {
-        in.enrollDate = between(LocalDate.of(year - 1, 9, 1), LocalDate.of(year - 1, 12, 31), r);
-      } else {
-        in.enrollDate = between(LocalDate.of(year, 1, 1), LocalDate.of(year, 6, 30), r);
-      }
-    }
-    if (year == Y23) {
-      p.ins23 = in;
-    } else {
-      p.ins24 = in;
-    }
   }
 }

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.ruralstats.sample.Geography.Village;
-import org.ruralstats.sample.Population.Household;
-import org.ruralstats.sample.Population.Person;
 import org.ruralstats.sample.Spell.YesNo;
 
 /**
@@ -167,7 +165,7 @@ final class RosterFiles extends SourceFiles {
     int dup = 0;
     for (int idx = 0; idx < rows.size() && dup < 3; idx++) {
       Person p = rows.get(idx);
-      if (p.household.cohort == Population.Cohort.NEW24 && !p.household.alleviated) {
+      if (p.household.cohort == Household.Cohort.NEW24 && !p.household.alleviated) {
         Household h = p.household;
         int at = Math.max(0, idx - 300);
         ins.at(

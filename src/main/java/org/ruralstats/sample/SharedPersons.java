@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.ruralstats.sample.Population.Person;
 
 /**
  * Persons on two counties' rolls in a multi-county sample: {@link #PER_COUNTY} residents of every

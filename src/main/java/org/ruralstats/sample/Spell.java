@@ -60,7 +60,7 @@ final class Spell {
     if (d == null) {
       return null;
     }
-    int f = Population.draw(new double[] {iso, slash, compact}, r);
+    int f = Draws.draw(new double[] {iso, slash, compact}, r);
     return date(d, f);
   }
 

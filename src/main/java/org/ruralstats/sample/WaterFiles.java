@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.ruralstats.sample.Geography.Village;
 import org.ruralstats.sample.HousingPlan.Survey;
-import org.ruralstats.sample.Population.Household;
 import org.ruralstats.sample.Spell.YesNo;
 import org.ruralstats.sample.WaterPlan.Project;
 import org.ruralstats.sample.WaterPlan.Served;

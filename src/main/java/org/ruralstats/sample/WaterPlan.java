@@ -55,7 +55,7 @@ final class WaterPlan {
     this.pop = pop;
     this.r = r;
     this.people = new int[2][pop.geo.villages.size()];
-    for (Population.Household h : pop.households) {
+    for (Household h : pop.households) {
       people[0][h.village.index] += h.size(2023);
       people[1][h.village.index] += h.size(2024);
     }
@@ -97,7 +97,7 @@ final class WaterPlan {
     }
     // Villages served and their capacity (share of the village's population).
     List<Village> villages = new ArrayList<>(pop.geo.villages);
-    Population.shuffle(villages, r);
+    Draws.shuffle(villages, r);
     List<Project> owners = new ArrayList<>();
     List<Village> served = new ArrayList<>();
     List<Integer> capacity = new ArrayList<>();
