@@ -1,5 +1,10 @@
 package org.ruralstats.jobs;
 
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.when;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -8,7 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.ruralstats.ingest.CleanRows;
 import org.ruralstats.ingest.LandingFile;
 import org.ruralstats.ingest.LandingFolder;
@@ -18,32 +28,53 @@ import org.ruralstats.ingest.contract.SourceContract;
 import org.ruralstats.ingest.contract.SourceSpec;
 import org.ruralstats.quality.FileLedger;
 import org.ruralstats.warehouse.Warehouse;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * What the file ledger knows of the files delivered so far, for one ingest: the latest entry of
- * each delivered file version (county, name, content hash), read once. One row per file version
- * ever delivered comes to the driver: bounded by the number of files, not by their rows.
+ * What the file ledger knows of the files in the landing folder, for one ingest: the latest entry
+ * of each delivered version (county, name, content hash) of a file the landing folder holds now,
+ * read once. Only those rows come to the driver (the ledger is filtered by the landing folder's
+ * file names on the executors), so they are bounded by the landing folder's listing, which the
+ * driver holds anyway, times the versions delivered under each name; the ledger's history of files
+ * gone from the landing folder stays on the executors.
  */
 final class DeliveredFiles {
   /** Entries by "source/county\0name\0hash". */
   private final Map<String, Row> entries;
 
-  private DeliveredFiles(Map<String, Row> entries) {
+  /** Whether the ledger holds files of a one-county landing folder (no county code). */
+  private final boolean oneCountyBefore;
+
+  /** Whether the ledger holds files of county folders. */
+  private final boolean countiesBefore;
+
+  private DeliveredFiles(
+      Map<String, Row> entries, boolean oneCountyBefore, boolean countiesBefore) {
     this.entries = entries;
+    this.oneCountyBefore = oneCountyBefore;
+    this.countiesBefore = countiesBefore;
   }
 
+  /** The columns of the landing folder's file names, as the ledger names them. */
+  private static final StructType NAMES =
+      new StructType()
+          .add("source", DataTypes.StringType, false)
+          .add("county_code", DataTypes.StringType, false)
+          .add("file_name", DataTypes.StringType, false);
+
   /**
-   * Reads the ledger of {@code warehouse} (none on a new warehouse).
+   * Reads the ledger of {@code warehouse} (none on a new warehouse) for the files of {@code
+   * landing}: two small jobs, one for the ledger's layout, one for the entries of those files.
    *
    * @throws IllegalStateException when the warehouse was built by a version without counties
    */
-  static DeliveredFiles read(Warehouse warehouse) {
+  static DeliveredFiles read(Warehouse warehouse, LandingFolder landing, SourceContract contract) {
     Map<String, Row> out = new HashMap<>();
     if (!warehouse.exists(Warehouse.FILE_LEDGER)) {
-      return new DeliveredFiles(out);
+      return new DeliveredFiles(out, false, false);
     }
-    if (!Arrays.asList(warehouse.read(Warehouse.FILE_LEDGER).columns())
-        .contains(CleanRows.COUNTY)) {
+    Dataset<Row> ledger = warehouse.read(Warehouse.FILE_LEDGER);
+    if (!Arrays.asList(ledger.columns()).contains(CleanRows.COUNTY)) {
       throw new IllegalStateException(
           "the warehouse "
               + warehouse.root()
@@ -51,16 +82,45 @@ final class DeliveredFiles {
               + " column; build a new warehouse from the landing folder (run with a new"
               + " --warehouse folder)");
     }
-    for (Row r :
-        warehouse
-            .read(Warehouse.FILE_LEDGER)
-            .select(
-                "source", "county_code", "file_name", "content_hash", "status", "reason", "run_id")
-            .orderBy("run_id")
-            .collectAsList()) {
-      out.put(key(r.getString(0), r.getString(1), r.getString(2), r.getString(3)), r);
+    Column oneCounty = col(CleanRows.COUNTY).equalTo(LandingFolder.ONE_COUNTY);
+    Row layout =
+        ledger
+            .agg(
+                max(when(oneCounty, true).otherwise(false)),
+                max(when(oneCounty, false).otherwise(true)))
+            .first();
+    List<Row> names = new ArrayList<>();
+    for (SourceSpec spec : contract.sources()) {
+      for (LandingFile f : landing.files(spec.name())) {
+        names.add(RowFactory.create(spec.name(), f.county(), f.name()));
+      }
     }
-    return new DeliveredFiles(out);
+    if (!names.isEmpty()) {
+      Dataset<Row> present = warehouse.spark().createDataFrame(names, NAMES);
+      for (Row r :
+          ledger
+              .join(
+                  broadcast(present),
+                  CollectionConverters.asScala(List.of("source", "county_code", "file_name"))
+                      .toSeq(),
+                  "left_semi")
+              .select(
+                  "source",
+                  "county_code",
+                  "file_name",
+                  "content_hash",
+                  "status",
+                  "reason",
+                  "run_id")
+              .orderBy("run_id")
+              .collectAsList()) {
+        out.put(key(r.getString(0), r.getString(1), r.getString(2), r.getString(3)), r);
+      }
+    }
+    return new DeliveredFiles(
+        out,
+        !layout.isNullAt(0) && layout.getBoolean(0),
+        !layout.isNullAt(1) && layout.getBoolean(1));
   }
 
   private static String key(String source, String county, String name, String hash) {
@@ -72,7 +132,10 @@ final class DeliveredFiles {
     return entries.get(key(source, county, name, hash));
   }
 
-  /** {@link SourceFileParser#fileIdentity} of every file version of {@code source} processed. */
+  /**
+   * {@link SourceFileParser#fileIdentity} of every file version of {@code source} processed whose
+   * name the landing folder holds.
+   */
   Set<String> known(String source) {
     String prefix = source + "/";
     Set<String> out = new HashSet<>();
@@ -88,8 +151,6 @@ final class DeliveredFiles {
    * inside a county folder would be counted twice.
    */
   void checkLayout(LandingFolder landing, SourceContract contract) {
-    boolean oneCountyBefore = entries.values().stream().anyMatch(r -> r.getString(1).isEmpty());
-    boolean countiesBefore = entries.values().stream().anyMatch(r -> !r.getString(1).isEmpty());
     if (landing.hasCountyFolders() && oneCountyBefore) {
       throw new IllegalStateException(
           "the landing folder "

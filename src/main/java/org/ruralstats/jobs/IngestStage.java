@@ -106,7 +106,7 @@ public final class IngestStage {
    * time (each source is a few small Spark jobs; running two side by side keeps both cores busy).
    */
   public IngestReport run(LandingFolder landing) {
-    DeliveredFiles ledger = DeliveredFiles.read(warehouse);
+    DeliveredFiles ledger = DeliveredFiles.read(warehouse, landing, contract);
     ledger.checkLayout(landing, contract);
     erased = ErasedPersons.tokens(warehouse);
     for (String notice : landing.notices()) {
