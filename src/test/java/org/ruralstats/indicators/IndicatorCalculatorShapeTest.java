@@ -1,0 +1,109 @@
+package org.ruralstats.indicators;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ruralstats.indicators.CalculatorFixture.COUNTY;
+import static org.ruralstats.indicators.CalculatorFixture.T1;
+import static org.ruralstats.indicators.CalculatorFixture.T2;
+import static org.ruralstats.indicators.CalculatorFixture.V4;
+import static org.ruralstats.indicators.CalculatorFixture.byKey;
+import static org.ruralstats.indicators.CalculatorFixture.result;
+import static org.ruralstats.indicators.CalculatorFixture.row;
+import static org.ruralstats.indicators.CalculatorFixture.tables;
+import static org.ruralstats.indicators.CalculatorFixture.yearsOf;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.ruralstats.support.TestSpark;
+
+/**
+ * The shape of the calculator's result on the county of {@link CalculatorFixture}: every fact view
+ * holds its grain, every indicator has a row per area and year of its driving source, the published
+ * schema with the levels, kinds and units, and the temporary views (the catalogue's dropped, the
+ * caller's untouched).
+ */
+class IndicatorCalculatorShapeTest {
+
+  /**
+   * Computes the county, if no class has yet: the check of the temporary views is of the state
+   * after the computation.
+   */
+  @BeforeAll
+  static void computeOnce() {
+    CalculatorFixture.computeOnce();
+  }
+
+  /** Drops the caller's view that {@link CalculatorFixture} made before computing. */
+  @AfterAll
+  static void dropCallersView() {
+    TestSpark.session().catalog().dropTempView("roster");
+  }
+
+  @Test
+  void everyFactViewHoldsItsGrain() {
+    List<Long> rowCounts = FactGrains.assertHeld(tables());
+    // the fixture reaches every fact view, so each grain was tested on rows
+    assertTrue(rowCounts.stream().allMatch(n -> n > 0), "rows per fact view: " + rowCounts);
+  }
+
+  @Test
+  void everyIndicatorHasARowForEveryAreaAndEveryYearOfItsDrivingSource() {
+    // years: insurance, roster (priority, monitoring), water_projects, education_aid: 2023 and
+    // 2024; water_survey: 2022 and 2024; housing, education_students: 2024 only.
+    // (3 + 12 + 10 + 9 + 4 + 5) indicators × 2 years + (10 + 6) × 1 = 102, × 8 areas
+    assertEquals(816, byKey().size());
+    assertEquals(Set.of(2023, 2024), yearsOf("INS_REQUIRED"));
+    assertEquals(Set.of(2023, 2024), yearsOf("INS_MONITORED_UNMATCHED"));
+    assertEquals(Set.of(2023, 2024), yearsOf("MON_PERSONS"));
+    assertEquals(Set.of(2024), yearsOf("HOUSING_ROOMS"));
+    assertEquals(Set.of(2023, 2024), yearsOf("WATER_MAINT_PROJECTS"));
+    assertEquals(Set.of(2022, 2024), yearsOf("WATER_SAFE_RATE"));
+    assertEquals(Set.of(2024), yearsOf("EDU_STUDENTS"));
+    assertEquals(Set.of(2023, 2024), yearsOf("EDU_AID_TIMES"));
+  }
+
+  @Test
+  void resultHasThePublishedSchemaAndLevelsKindsUnits() {
+    List<String> names = Arrays.asList(result().columns());
+    assertEquals(IndicatorTable.COLUMNS, names);
+    for (StructField field : IndicatorTable.SCHEMA.fields()) {
+      assertEquals(
+          field.dataType(),
+          result().schema().apply(field.name()).dataType(),
+          field.name() + " type");
+    }
+    assertEquals(DataTypes.createDecimalType(38, 2), result().schema().apply("value").dataType());
+    Row coverage = row("INS_COVERAGE", COUNTY, 2024);
+    assertEquals("county", coverage.getAs("area_level"));
+    assertEquals("rate", coverage.getAs("kind"));
+    assertEquals("%", coverage.getAs("unit"));
+    assertEquals("township", row("INS_COVERAGE", T2, 2024).getAs("area_level"));
+    assertEquals("village", row("INS_COVERAGE", V4, 2024).getAs("area_level"));
+    Row rooms = row("HOUSING_ROOMS", T1, 2024);
+    assertEquals("count", rooms.getAs("kind"));
+    assertEquals("间", rooms.getAs("unit"));
+    assertNull(rooms.getAs("denominator"), "a count has no denominator");
+    Row investment = row("WATER_MAINT_INVESTMENT_WAN", COUNTY, 2024);
+    assertEquals("amount", investment.getAs("kind"));
+    assertEquals("万元", investment.getAs("unit"));
+    assertNull(investment.getAs("denominator"), "an amount has no denominator");
+  }
+
+  @Test
+  void catalogueTemporaryViewsAreDroppedAndTheCallersViewIsUntouched() {
+    List<String> leftovers =
+        Arrays.stream(TestSpark.session().sqlContext().tableNames())
+            .filter(name -> name.startsWith("ruralstats_indicators_"))
+            .toList();
+    assertEquals(List.of(), leftovers);
+    assertEquals("not the roster", TestSpark.sql("SELECT junk FROM roster").get(0).getString(0));
+  }
+}
