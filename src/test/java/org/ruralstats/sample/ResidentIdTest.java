@@ -32,7 +32,7 @@ class ResidentIdTest {
         sb.append((char) ('0' + r.nextInt(10)));
       }
       String body = sb.toString();
-      assertEquals(LandingReader.mod112(body + "0"), ResidentId.checkChar(body), body);
+      assertEquals(LandingValues.mod112(body + "0"), ResidentId.checkChar(body), body);
     }
   }
 
@@ -51,7 +51,7 @@ class ResidentIdTest {
       for (LandingReader.Row row : data.rows(s[0])) {
         String id = row.str(s[1]);
         assertEquals(18, id.length(), id);
-        assertEquals(LandingReader.mod112(id), id.charAt(17), id);
+        assertEquals(LandingValues.mod112(id), id.charAt(17), id);
         assertTrue(ResidentId.isValid(id), id);
         ids++;
         withX += id.endsWith("X") ? 1 : 0;
