@@ -40,9 +40,15 @@ final class CalculatorFixture {
 
   static final List<String> AREAS = List.of(COUNTY, T1, T2, T3, V1, V2, V3, V4);
 
-  /** The clean tables, the calculator's result and its rows, collected, by indicator|area|year. */
+  /**
+   * The clean tables, the calculator's result and its rows, collected, by indicator|area|year; and
+   * what a caller's own view named {@code roster} held once the rows were collected.
+   */
   private record Computed(
-      Map<String, Dataset<Row>> tables, Dataset<Row> result, Map<String, Row> byKey) {}
+      Map<String, Dataset<Row>> tables,
+      Dataset<Row> result,
+      Map<String, Row> byKey,
+      String callersRoster) {}
 
   private static Computed computed;
   private static Throwable failure;
@@ -57,6 +63,14 @@ final class CalculatorFixture {
   /** The calculator's result over {@link #tables()} (its rows are collected in {@link #byKey}). */
   static Dataset<Row> result() {
     return computed().result();
+  }
+
+  /**
+   * What a caller's own temporary view named {@code roster}, made before the computation, held once
+   * the result's rows were collected (the view is dropped then).
+   */
+  static String callersRosterAfterComputing() {
+    return computed().callersRoster();
   }
 
   /** The result's rows by indicator, area and year. */
@@ -91,7 +105,7 @@ final class CalculatorFixture {
   private static Computed compute() {
     Map<String, Dataset<Row>> tables = fixture().build();
     // A caller's own temporary view with a source's name must not be picked up by the catalogue's
-    // SQL. It stays until IndicatorCalculatorShapeTest, which checks it is untouched, drops it.
+    // SQL, nor replaced or dropped by it (IndicatorCalculatorShapeTest).
     TestSpark.session().sql("SELECT 'not the roster' AS junk").createOrReplaceTempView("roster");
     Dataset<Row> result = new IndicatorCalculator(IndicatorCatalogue.bundled()).compute(tables);
     Map<String, Row> byKey = new HashMap<>();
@@ -99,7 +113,9 @@ final class CalculatorFixture {
       String key = key(row.getString(0), row.getString(1), row.getInt(3));
       assertNull(byKey.put(key, row), "duplicate row " + key);
     }
-    return new Computed(tables, result, byKey);
+    String callersRoster = TestSpark.sql("SELECT junk FROM roster").get(0).getString(0);
+    TestSpark.session().catalog().dropTempView("roster");
+    return new Computed(tables, result, byKey, callersRoster);
   }
 
   /** The county's rows; the comments say what each case is for. */
