@@ -2,7 +2,7 @@ package org.ruralstats.export;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -29,10 +29,10 @@ public final class CsvExport {
    */
   public static void write(Dataset<Row> rows, Column[] sortBy, Column[] columns, String out) {
     Path target = new Path(out);
-    Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp-" + UUID.randomUUID());
+    Path tmp = InPlace.temporaryBeside(target);
+    Configuration conf = rows.sparkSession().sparkContext().hadoopConfiguration();
     try {
-      FileSystem fs =
-          target.getFileSystem(rows.sparkSession().sparkContext().hadoopConfiguration());
+      FileSystem fs = target.getFileSystem(conf);
       if (target.getParent() != null) {
         fs.mkdirs(target.getParent());
       }
@@ -65,15 +65,14 @@ public final class CsvExport {
       if (part == null) {
         throw new IllegalStateException("Spark wrote no CSV part file under " + tmp);
       }
-      if (fs.exists(target)) {
-        fs.delete(target, false);
-      }
-      if (!fs.rename(part, target)) {
-        throw new IOException("cannot move " + part + " to " + target);
-      }
+      InPlace.replace(conf, part, target);
       fs.delete(tmp, true);
     } catch (IOException e) {
+      InPlace.discard(conf, tmp);
       throw new UncheckedIOException("cannot write the export " + out + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      InPlace.discard(conf, tmp);
+      throw e;
     }
   }
 }

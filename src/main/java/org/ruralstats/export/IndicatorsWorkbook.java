@@ -10,7 +10,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.poi.ss.usermodel.Cell;
@@ -80,9 +80,10 @@ public final class IndicatorsWorkbook implements OutputWriter {
     Dataset<Row> names =
         tables.divisions().select(col("code").as("area_code"), col("name").as("area_name"));
     Path target = new Path(out);
-    Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp-" + UUID.randomUUID());
+    Path tmp = InPlace.temporaryBeside(target);
+    Configuration conf = tables.spark().sparkContext().hadoopConfiguration();
     try {
-      FileSystem fs = target.getFileSystem(tables.spark().sparkContext().hadoopConfiguration());
+      FileSystem fs = target.getFileSystem(conf);
       if (target.getParent() != null) {
         fs.mkdirs(target.getParent());
       }
@@ -94,14 +95,13 @@ public final class IndicatorsWorkbook implements OutputWriter {
         definitions(wb, styles, catalogue);
         wb.write(os);
       }
-      if (fs.exists(target)) {
-        fs.delete(target, false);
-      }
-      if (!fs.rename(tmp, target)) {
-        throw new IOException("cannot move " + tmp + " to " + target);
-      }
+      InPlace.replace(conf, tmp, target);
     } catch (IOException e) {
+      InPlace.discard(conf, tmp);
       throw new UncheckedIOException("cannot write the workbook " + out + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      InPlace.discard(conf, tmp);
+      throw e;
     }
   }
 

@@ -5,10 +5,11 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.ruralstats.export.ExportFilter;
+import org.ruralstats.export.InPlace;
 import org.ruralstats.export.OutputWriter;
 import org.ruralstats.indicators.IndicatorCatalogue;
 
@@ -54,20 +55,17 @@ public final class ReportWriter implements OutputWriter {
 
   /** Writes a text file in place only when complete (temporary name, then rename). */
   private static void write(PublishedTables tables, Path target, String text) {
-    Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp-" + UUID.randomUUID());
+    Path tmp = InPlace.temporaryBeside(target);
+    Configuration conf = tables.spark().sparkContext().hadoopConfiguration();
     try {
-      FileSystem fs = target.getFileSystem(tables.spark().sparkContext().hadoopConfiguration());
+      FileSystem fs = target.getFileSystem(conf);
       fs.mkdirs(target.getParent());
       try (OutputStream os = fs.create(tmp, true)) {
         os.write(text.getBytes(StandardCharsets.UTF_8));
       }
-      if (fs.exists(target)) {
-        fs.delete(target, false);
-      }
-      if (!fs.rename(tmp, target)) {
-        throw new IOException("cannot move " + tmp + " to " + target);
-      }
+      InPlace.replace(conf, tmp, target);
     } catch (IOException e) {
+      InPlace.discard(conf, tmp);
       throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
     }
   }
