@@ -1,10 +1,7 @@
 package org.ruralstats.export;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -28,51 +25,42 @@ public final class CsvExport {
    * @param out the target file
    */
   public static void write(Dataset<Row> rows, Column[] sortBy, Column[] columns, String out) {
-    Path target = new Path(out);
-    Path tmp = InPlace.temporaryBeside(target);
     Configuration conf = rows.sparkSession().sparkContext().hadoopConfiguration();
-    try {
-      FileSystem fs = target.getFileSystem(conf);
-      if (target.getParent() != null) {
-        fs.mkdirs(target.getParent());
-      }
-      rows.repartition(1)
-          .sortWithinPartitions(sortBy)
-          .select(columns)
-          .write()
-          // one file whatever spark.sql.files.maxRecordsPerFile says (it would split the part)
-          .option("maxRecordsPerFile", 0)
-          .option("header", "true")
-          .option("nullValue", "")
-          .option("emptyValue", "")
-          .option("quote", "\"")
-          .option("escape", "\"")
-          .option("lineSep", "\n")
-          .option("encoding", "UTF-8")
-          .csv(tmp.toString());
-      Path part = null;
-      for (FileStatus st : fs.listStatus(tmp)) {
-        if (st.getPath().getName().startsWith("part-")) {
-          if (part != null) {
-            throw new IllegalStateException(
-                "Spark wrote more than one CSV part file under "
-                    + tmp
-                    + ": the export is not moved");
+    InPlace.write(
+        conf,
+        new Path(out),
+        "the export " + out,
+        (fs, tmp) -> {
+          rows.repartition(1)
+              .sortWithinPartitions(sortBy)
+              .select(columns)
+              .write()
+              // one file whatever spark.sql.files.maxRecordsPerFile says (it would split the part)
+              .option("maxRecordsPerFile", 0)
+              .option("header", "true")
+              .option("nullValue", "")
+              .option("emptyValue", "")
+              .option("quote", "\"")
+              .option("escape", "\"")
+              .option("lineSep", "\n")
+              .option("encoding", "UTF-8")
+              .csv(tmp.toString());
+          Path part = null;
+          for (FileStatus st : fs.listStatus(tmp)) {
+            if (st.getPath().getName().startsWith("part-")) {
+              if (part != null) {
+                throw new IllegalStateException(
+                    "Spark wrote more than one CSV part file under "
+                        + tmp
+                        + ": the export is not moved");
+              }
+              part = st.getPath();
+            }
           }
-          part = st.getPath();
-        }
-      }
-      if (part == null) {
-        throw new IllegalStateException("Spark wrote no CSV part file under " + tmp);
-      }
-      InPlace.replace(conf, part, target);
-      fs.delete(tmp, true);
-    } catch (IOException e) {
-      InPlace.discard(conf, tmp);
-      throw new UncheckedIOException("cannot write the export " + out + ": " + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      InPlace.discard(conf, tmp);
-      throw e;
-    }
+          if (part == null) {
+            throw new IllegalStateException("Spark wrote no CSV part file under " + tmp);
+          }
+          return part;
+        });
   }
 }

@@ -1,6 +1,7 @@
 package org.ruralstats.export;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileContext;
@@ -24,13 +25,47 @@ public final class InPlace {
 
   private InPlace() {}
 
-  /** A hidden temporary path in the target's folder: {@code .NAME.tmp-UUID}. */
-  public static Path temporaryBeside(Path target) {
-    return new Path(target.getParent(), "." + target.getName() + ".tmp-" + UUID.randomUUID());
+  /** What writes an output under its temporary path. */
+  @FunctionalInterface
+  public interface Body {
+    /**
+     * Writes the output under {@code tmp} (a file, or a folder for a writer that makes one) and
+     * returns the file to put in place: {@code tmp} itself, or a file under it.
+     */
+    Path write(FileSystem fs, Path tmp) throws IOException;
+  }
+
+  /**
+   * Writes {@code target} through {@code body} under a hidden temporary path in its folder ({@code
+   * .NAME.tmp-UUID}), then replaces {@code target} with the file the body returns and removes what
+   * is left of the temporary path; on any failure removes the temporary path and leaves {@code
+   * target} as it was.
+   *
+   * @param what the output, for the message of a failure ("the export FILE")
+   * @throws UncheckedIOException when writing or moving fails
+   */
+  public static void write(Configuration conf, Path target, String what, Body body) {
+    Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp-" + UUID.randomUUID());
+    try {
+      FileSystem fs = target.getFileSystem(conf);
+      if (target.getParent() != null) {
+        fs.mkdirs(target.getParent());
+      }
+      replace(conf, body.write(fs, tmp), target);
+      if (fs.exists(tmp)) {
+        fs.delete(tmp, true);
+      }
+    } catch (IOException e) {
+      discard(conf, tmp);
+      throw new UncheckedIOException("cannot write " + what + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      discard(conf, tmp);
+      throw e;
+    }
   }
 
   /** Moves the file {@code from} onto {@code target}, replacing it. */
-  public static void replace(Configuration conf, Path from, Path target) throws IOException {
+  private static void replace(Configuration conf, Path from, Path target) throws IOException {
     FileSystem fs = target.getFileSystem(conf);
     Path src = fs.makeQualified(from);
     Path dst = fs.makeQualified(target);
@@ -50,7 +85,7 @@ public final class InPlace {
   }
 
   /** Removes a temporary path after a failure (best effort: the failure is what is reported). */
-  public static void discard(Configuration conf, Path tmp) {
+  private static void discard(Configuration conf, Path tmp) {
     try {
       FileSystem fs = tmp.getFileSystem(conf);
       if (fs.exists(tmp)) {

@@ -3,15 +3,11 @@ package org.ruralstats.export;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.first;
 
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -79,30 +75,21 @@ public final class IndicatorsWorkbook implements OutputWriter {
     Dataset<Row> rows = filter.apply(tables.indicators());
     Dataset<Row> names =
         tables.divisions().select(col("code").as("area_code"), col("name").as("area_name"));
-    Path target = new Path(out);
-    Path tmp = InPlace.temporaryBeside(target);
-    Configuration conf = tables.spark().sparkContext().hadoopConfiguration();
-    try {
-      FileSystem fs = target.getFileSystem(conf);
-      if (target.getParent() != null) {
-        fs.mkdirs(target.getParent());
-      }
-      try (SXSSFWorkbook wb = new SXSSFWorkbook(200);
-          OutputStream os = fs.create(tmp, true)) {
-        Styles styles = new Styles(wb);
-        wide(wb, styles, catalogue, rows, names);
-        longSheet(wb, styles, catalogue, rows, names);
-        definitions(wb, styles, catalogue);
-        wb.write(os);
-      }
-      InPlace.replace(conf, tmp, target);
-    } catch (IOException e) {
-      InPlace.discard(conf, tmp);
-      throw new UncheckedIOException("cannot write the workbook " + out + ": " + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      InPlace.discard(conf, tmp);
-      throw e;
-    }
+    InPlace.write(
+        tables.spark().sparkContext().hadoopConfiguration(),
+        new Path(out),
+        "the workbook " + out,
+        (fs, tmp) -> {
+          try (SXSSFWorkbook wb = new SXSSFWorkbook(200);
+              OutputStream os = fs.create(tmp, true)) {
+            Styles styles = new Styles(wb);
+            wide(wb, styles, catalogue, rows, names);
+            longSheet(wb, styles, catalogue, rows, names);
+            definitions(wb, styles, catalogue);
+            wb.write(os);
+          }
+          return tmp;
+        });
   }
 
   private static void wide(

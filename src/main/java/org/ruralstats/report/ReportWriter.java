@@ -1,12 +1,8 @@
 package org.ruralstats.report;
 
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.ruralstats.export.ExportFilter;
 import org.ruralstats.export.InPlace;
@@ -55,18 +51,15 @@ public final class ReportWriter implements OutputWriter {
 
   /** Writes a text file in place only when complete (temporary name, then rename). */
   private static void write(PublishedTables tables, Path target, String text) {
-    Path tmp = InPlace.temporaryBeside(target);
-    Configuration conf = tables.spark().sparkContext().hadoopConfiguration();
-    try {
-      FileSystem fs = target.getFileSystem(conf);
-      fs.mkdirs(target.getParent());
-      try (OutputStream os = fs.create(tmp, true)) {
-        os.write(text.getBytes(StandardCharsets.UTF_8));
-      }
-      InPlace.replace(conf, tmp, target);
-    } catch (IOException e) {
-      InPlace.discard(conf, tmp);
-      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-    }
+    InPlace.write(
+        tables.spark().sparkContext().hadoopConfiguration(),
+        target,
+        target.toString(),
+        (fs, tmp) -> {
+          try (OutputStream os = fs.create(tmp, true)) {
+            os.write(text.getBytes(StandardCharsets.UTF_8));
+          }
+          return tmp;
+        });
   }
 }
