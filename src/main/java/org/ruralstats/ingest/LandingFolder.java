@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -40,6 +41,9 @@ public final class LandingFolder {
   private final List<String> counties = new ArrayList<>();
   private final List<String> notices = new ArrayList<>();
   private final boolean countyFolders;
+
+  /** The CSV files of each county's source folder, by "county/source", listed on first use. */
+  private final Map<String, List<LandingFile>> listed = new ConcurrentHashMap<>();
 
   /**
    * Opens a landing folder and finds its layout.
@@ -145,13 +149,21 @@ public final class LandingFolder {
     return out;
   }
 
-  /** A county's CSV files of a source in processing order; none when its folder is absent. */
+  /**
+   * A county's CSV files of a source in processing order; none when its folder is absent. Each
+   * folder is listed once, on first use: every step of a run (the ledger's lookup, the unchanged
+   * sources, the parse) sees the same files, and an object store is not asked again.
+   */
   public List<LandingFile> files(String county, String source) {
+    return listed.computeIfAbsent(county + "/" + source, k -> list(county, source));
+  }
+
+  private List<LandingFile> list(String county, String source) {
     Path dir = new Path(county.isEmpty() ? root : new Path(root, county), source);
     List<LandingFile> out = new ArrayList<>();
     try {
       if (!fs.exists(dir)) {
-        return out;
+        return List.of();
       }
       for (FileStatus st : fs.listStatus(dir)) {
         String name = st.getPath().getName();
@@ -163,7 +175,7 @@ public final class LandingFolder {
       throw new UncheckedIOException("cannot list " + dir, e);
     }
     out.sort(Comparator.comparing(LandingFile::name));
-    return out;
+    return List.copyOf(out);
   }
 
   /**
