@@ -42,8 +42,11 @@ public final class LandingFolder {
   private final List<String> notices = new ArrayList<>();
   private final boolean countyFolders;
 
-  /** The CSV files of each county's source folder, by "county/source", listed on first use. */
-  private final Map<String, List<LandingFile>> listed = new ConcurrentHashMap<>();
+  /** What one listing of a source folder found: the files read, and the entries that are not. */
+  private record Listing(List<LandingFile> files, List<String> ignored) {}
+
+  /** Each county's source folder, by "county/source", listed on first use. */
+  private final Map<String, Listing> listed = new ConcurrentHashMap<>();
 
   /**
    * Opens a landing folder and finds its layout.
@@ -151,39 +154,46 @@ public final class LandingFolder {
 
   /**
    * A county's CSV files of a source in processing order; none when its folder is absent. Each
-   * folder is listed once, on first use: every step of a run (the ledger's lookup, the unchanged
-   * sources, the parse) sees the same files, and an object store is not asked again.
+   * folder is listed once, on first use: every step of a run (the ledger's lookup, the ignored
+   * entries, the unchanged sources, the parse) sees the same listing, and an object store is not
+   * asked again.
    */
   public List<LandingFile> files(String county, String source) {
-    return listed.computeIfAbsent(county + "/" + source, k -> list(county, source));
-  }
-
-  private List<LandingFile> list(String county, String source) {
-    Path dir = new Path(county.isEmpty() ? root : new Path(root, county), source);
-    List<LandingFile> out = new ArrayList<>();
-    try {
-      if (!fs.exists(dir)) {
-        return List.of();
-      }
-      for (FileStatus st : fs.listStatus(dir)) {
-        String name = st.getPath().getName();
-        if (st.isFile() && name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-          out.add(new LandingFile(county, source, name, st.getPath().toString(), st.getLen()));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir, e);
-    }
-    out.sort(Comparator.comparing(LandingFile::name));
-    return List.copyOf(out);
+    return listing(county, source).files();
   }
 
   /**
-   * The entries of a county's source folder that are not {@code .csv} files (folders end with "/").
+   * The entries of a county's source folder that are not {@code .csv} files (folders end with "/"),
+   * from the same listing as {@link #files(String, String)}.
    */
   public List<String> ignored(String county, String source) {
-    return IgnoredEntries.of(
-        fs, new Path(county.isEmpty() ? root : new Path(root, county), source));
+    return listing(county, source).ignored();
+  }
+
+  private Listing listing(String county, String source) {
+    return listed.computeIfAbsent(county + "/" + source, k -> list(county, source));
+  }
+
+  private Listing list(String county, String source) {
+    Path dir = new Path(county.isEmpty() ? root : new Path(root, county), source);
+    FileStatus[] entries;
+    try {
+      if (!fs.exists(dir)) {
+        return new Listing(List.of(), List.of());
+      }
+      entries = fs.listStatus(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir, e);
+    }
+    List<LandingFile> out = new ArrayList<>();
+    for (FileStatus st : entries) {
+      String name = st.getPath().getName();
+      if (st.isFile() && name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+        out.add(new LandingFile(county, source, name, st.getPath().toString(), st.getLen()));
+      }
+    }
+    out.sort(Comparator.comparing(LandingFile::name));
+    return new Listing(List.copyOf(out), IgnoredEntries.of(entries));
   }
 
   private List<String> unknownFolders(Path dir) {
