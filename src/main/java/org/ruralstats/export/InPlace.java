@@ -51,10 +51,8 @@ public final class InPlace {
       if (target.getParent() != null) {
         fs.mkdirs(target.getParent());
       }
-      replace(conf, body.write(fs, tmp), target);
-      if (fs.exists(tmp)) {
-        fs.delete(tmp, true);
-      }
+      replace(conf, fs, body.write(fs, tmp), target);
+      removeIfPresent(fs, tmp); // what a folder-making writer left beside the file it returned
     } catch (IOException e) {
       discard(conf, tmp);
       throw new UncheckedIOException("cannot write " + what + ": " + e.getMessage(), e);
@@ -65,8 +63,8 @@ public final class InPlace {
   }
 
   /** Moves the file {@code from} onto {@code target}, replacing it. */
-  private static void replace(Configuration conf, Path from, Path target) throws IOException {
-    FileSystem fs = target.getFileSystem(conf);
+  private static void replace(Configuration conf, FileSystem fs, Path from, Path target)
+      throws IOException {
     Path src = fs.makeQualified(from);
     Path dst = fs.makeQualified(target);
     FileContext fc;
@@ -87,12 +85,15 @@ public final class InPlace {
   /** Removes a temporary path after a failure (best effort: the failure is what is reported). */
   private static void discard(Configuration conf, Path tmp) {
     try {
-      FileSystem fs = tmp.getFileSystem(conf);
-      if (fs.exists(tmp)) {
-        fs.delete(tmp, true);
-      }
+      removeIfPresent(tmp.getFileSystem(conf), tmp);
     } catch (IOException | RuntimeException e) {
       LOG.warn("could not remove the temporary {}: {}", tmp, e.toString());
+    }
+  }
+
+  private static void removeIfPresent(FileSystem fs, Path tmp) throws IOException {
+    if (fs.exists(tmp)) {
+      fs.delete(tmp, true);
     }
   }
 }
