@@ -148,11 +148,26 @@ public final class NightlyJob implements Callable<Integer> {
   }
 
   /**
-   * Runs the nightly job in a given session: takes the warehouse lock, runs, releases it.
+   * Runs the nightly job in a given session: takes the warehouse lock, runs, releases it. While the
+   * run prints nothing for a while, a {@link Heartbeat} line says how many Spark tasks finished.
    *
    * @return the exit code
    */
-  public static int run(SparkSession spark, PipelineConfig config, PrintStream out) {
+  public static int run(SparkSession spark, PipelineConfig config, PrintStream console) {
+    Heartbeat heartbeat;
+    try {
+      heartbeat = Heartbeat.start(spark, console);
+    } catch (RunFailure f) {
+      console.println("error: " + f.getMessage());
+      return f.exitCode();
+    }
+    try (heartbeat) {
+      return runWatched(spark, config, heartbeat.out());
+    }
+  }
+
+  /** {@link #run}, its console watched by a {@link Heartbeat}. */
+  private static int runWatched(SparkSession spark, PipelineConfig config, PrintStream out) {
     String runId = RunHistory.newRunId();
     WarehouseLock lock;
     try {
