@@ -55,28 +55,7 @@ final class Heartbeat implements AutoCloseable {
 
   private Heartbeat(SparkSession spark, PrintStream console, long everyMs) {
     this.spark = spark;
-    this.out =
-        new PrintStream(
-            new OutputStream() {
-              @Override
-              public void write(int b) {
-                console.write(b);
-                lastOutput.set(System.nanoTime());
-              }
-
-              @Override
-              public void write(byte[] b, int off, int len) {
-                console.write(b, off, len);
-                lastOutput.set(System.nanoTime());
-              }
-
-              @Override
-              public void flush() {
-                console.flush();
-              }
-            },
-            true,
-            StandardCharsets.UTF_8);
+    this.out = new Watched(console, lastOutput);
     if (everyMs <= 0) {
       timer = null;
       return;
@@ -136,6 +115,66 @@ final class Heartbeat implements AutoCloseable {
             clock(now - start), done, done - finishedAtLastLine, running);
     finishedAtLastLine = done;
     out.println(line);
+  }
+
+  /**
+   * The console as the run prints to it, noting the time of every output in {@code lastOutput}.
+   * Lines and strings go to the console's own methods (so its encoding, and whatever a caller's
+   * subclass does with a line, apply); anything else arrives as bytes, UTF-8.
+   */
+  private static final class Watched extends PrintStream {
+    private final PrintStream console;
+    private final AtomicLong lastOutput;
+
+    Watched(PrintStream console, AtomicLong lastOutput) {
+      super(
+          new OutputStream() {
+            @Override
+            public void write(int b) {
+              console.write(b);
+              lastOutput.set(System.nanoTime());
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+              console.write(b, off, len);
+              lastOutput.set(System.nanoTime());
+            }
+
+            @Override
+            public void flush() {
+              console.flush();
+            }
+          },
+          true,
+          StandardCharsets.UTF_8);
+      this.console = console;
+      this.lastOutput = lastOutput;
+    }
+
+    @Override
+    public void print(String s) {
+      console.print(s);
+      lastOutput.set(System.nanoTime());
+    }
+
+    @Override
+    public void println(String line) {
+      console.println(line);
+      lastOutput.set(System.nanoTime());
+    }
+
+    @Override
+    public void println(Object x) {
+      console.println(x);
+      lastOutput.set(System.nanoTime());
+    }
+
+    @Override
+    public void println() {
+      console.println();
+      lastOutput.set(System.nanoTime());
+    }
   }
 
   /** Minutes and seconds, e.g. {@code 4:30}. */

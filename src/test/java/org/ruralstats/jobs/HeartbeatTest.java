@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -87,6 +89,23 @@ class HeartbeatTest {
     assertTrue(f.getMessage().contains("give e.g. 30, or 0"), f.getMessage());
     spark.conf().set(Heartbeat.CONF_SECONDS, "-5");
     assertThrows(RunFailure.class, () -> Heartbeat.start(spark, console));
+  }
+
+  @Test
+  void theRunsLinesReachTheConsolesOwnMethods() {
+    List<String> seen = new ArrayList<>();
+    PrintStream own =
+        new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8) {
+          @Override
+          public void println(String line) {
+            seen.add(line); // as a caller's console may (NightlyJobTest fails a run this way)
+          }
+        };
+    try (Heartbeat beat = Heartbeat.start(spark, own)) {
+      beat.out().println("ingest:");
+      beat.out().println("  兴县 141123000000");
+    }
+    assertEquals(List.of("ingest:", "  兴县 141123000000"), seen);
   }
 
   @Test
