@@ -52,7 +52,7 @@ public final class InPlace {
         fs.mkdirs(target.getParent());
       }
       replace(conf, fs, body.write(fs, tmp), target);
-      removeIfPresent(fs, tmp); // what a folder-making writer left beside the file it returned
+      removeIfPresent(fs, tmp); // the rest of the temporary folder, when the body made one
     } catch (IOException e) {
       discard(conf, tmp);
       throw new UncheckedIOException("cannot write " + what + ": " + e.getMessage(), e);
