@@ -3,6 +3,7 @@ package org.ruralstats.jobs;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +18,8 @@ import org.ruralstats.errors.RuralStatsErrors;
  * A line on the console while a run has printed nothing for a while. A step of a large run goes
  * silent for minutes between two lines of its own (the indicator statement of sixteen counties ran
  * 205 s here, one source of a province's landing folder may take as long), and the data team
- * watching a nightly run must tell a busy job from a stuck one. After every {@value
- * #DEFAULT_SECONDS} s without output ({@value #CONF_SECONDS}; 0 turns it off) it prints, e.g.:
+ * watching a nightly run must tell a busy job from a stuck one. After every 30 s without output
+ * ({@value #CONF_SECONDS}, {@link #DEFAULT_SECONDS}; 0 turns it off) it prints, e.g.:
  *
  * <pre>  … 4:30 since the start: 1,204 Spark tasks finished (312 since the last line), 2 running
  * </pre>
@@ -111,8 +112,12 @@ final class Heartbeat implements AutoCloseable {
     long running = Math.max(0, started.get() - done);
     String line =
         String.format(
+            Locale.ROOT,
             "  … %s since the start: %,d Spark tasks finished (%,d since the last line), %d running",
-            clock(now - start), done, done - finishedAtLastLine, running);
+            clock(now - start),
+            done,
+            done - finishedAtLastLine,
+            running);
     finishedAtLastLine = done;
     out.println(line);
   }
@@ -180,7 +185,7 @@ final class Heartbeat implements AutoCloseable {
   /** Minutes and seconds, e.g. {@code 4:30}. */
   static String clock(long nanos) {
     long s = TimeUnit.NANOSECONDS.toSeconds(nanos);
-    return String.format("%d:%02d", s / 60, s % 60);
+    return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
   }
 
   @Override
