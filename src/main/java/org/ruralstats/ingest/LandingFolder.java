@@ -186,14 +186,22 @@ public final class LandingFolder {
       throw new UncheckedIOException("cannot list " + dir, e);
     }
     List<LandingFile> out = new ArrayList<>();
+    // not read, and listed in the run's output so that a compressed or misplaced delivery (.csv.gz,
+    // .txt, .xlsx, a sub-folder) never vanishes without a word: "name/" for a folder, "name" else
+    List<String> ignored = new ArrayList<>();
     for (FileStatus st : entries) {
       String name = st.getPath().getName();
-      if (st.isFile() && name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+      if (st.isDirectory()) {
+        ignored.add(name + "/");
+      } else if (!name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+        ignored.add(name);
+      } else if (st.isFile()) {
         out.add(new LandingFile(county, source, name, st.getPath().toString(), st.getLen()));
       }
     }
     out.sort(Comparator.comparing(LandingFile::name));
-    return new Listing(List.copyOf(out), IgnoredEntries.of(entries));
+    ignored.sort(String::compareTo);
+    return new Listing(List.copyOf(out), List.copyOf(ignored));
   }
 
   private List<String> unknownFolders(Path dir) {
