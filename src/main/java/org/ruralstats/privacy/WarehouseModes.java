@@ -19,6 +19,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.permission.FsPermission;
+import org.ruralstats.warehouse.WarehouseLock;
 
 /**
  * Who may read which zone of the warehouse, enforced by the file system (Hadoop permissions: POSIX
@@ -122,7 +123,7 @@ public final class WarehouseModes {
       throw new UncheckedIOException("cannot set the permissions of " + root, e);
     }
     apply(new Path(root, "raw"), RAW_DIR, RAW_FILE, false);
-    apply(new Path(root, "_lock"), RAW_DIR, RAW_FILE, false);
+    apply(new Path(root, WarehouseLock.FOLDER), RAW_DIR, RAW_FILE, false);
     for (String zone : new String[] {"clean", "quality", "meta"}) {
       apply(new Path(root, zone), GROUP_DIR, GROUP_FILE, false);
     }

@@ -26,7 +26,6 @@ import org.ruralstats.warehouse.WarehouseLock.Holder;
  * the holder's last renewal.
  */
 final class LockFiles {
-  static final String DIR = "_lock";
   private static final String PREFIX = "holder-";
   private static final String LEASE = ".lease";
 
@@ -36,7 +35,7 @@ final class LockFiles {
   /** The lock folder of the warehouse at {@code root} on {@code fs} (created when absent). */
   LockFiles(FileSystem fs, Path root) throws IOException {
     this.fs = fs;
-    this.dir = new Path(root, DIR);
+    this.dir = new Path(root, WarehouseLock.FOLDER);
     fs.mkdirs(dir);
   }
 

@@ -43,6 +43,9 @@ import org.ruralstats.errors.RuralStatsErrors;
  * rural-stats.lock.lease-ms}). The files themselves are {@link LockFiles}.
  */
 public final class WarehouseLock implements AutoCloseable {
+  /** The lock's folder under the warehouse root (its files: {@link LockFiles}). */
+  public static final String FOLDER = "_lock";
+
   /**
    * Who holds (or held) a lock: what its generation file records. {@code pidNamespace} and {@code
    * processStartTicks} ({@link LocalProcess}) are empty where unknown (another system, an older
