@@ -146,6 +146,12 @@ public final class EraseJob implements Callable<Integer> {
    * @return the exit code
    */
   public static int erase(
+      Warehouse wh, byte[] key, List<String> persons, String reason, PrintStream console) {
+    return Heartbeat.watch(wh.spark(), console, out -> eraseWatched(wh, key, persons, reason, out));
+  }
+
+  /** {@link #erase}, its console watched by a {@link Heartbeat}. */
+  private static int eraseWatched(
       Warehouse wh, byte[] key, List<String> persons, String reason, PrintStream out) {
     String why = SourceFileParser.maskIds(reason == null ? "" : reason.strip());
     if (why.isEmpty()) {

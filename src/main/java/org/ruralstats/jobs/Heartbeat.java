@@ -8,18 +8,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToIntFunction;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.apache.spark.sql.SparkSession;
+import org.ruralstats.errors.RunFailure;
 import org.ruralstats.errors.RuralStatsErrors;
 
 /**
- * A line on the console while a run has printed nothing for a while. A step of a large run goes
- * silent for minutes between two lines of its own (the indicator statement of sixteen counties ran
- * 205 s here, one source of a province's landing folder may take as long), and the data team
- * watching a nightly run must tell a busy job from a stuck one. After every 30 s without output
- * ({@value #CONF_SECONDS}, {@link #DEFAULT_SECONDS}; 0 turns it off) it prints, e.g.:
+ * A line on the console while a run has printed nothing for a while (the nightly job, and the
+ * maintenance, erasure and key rotation, which are as silent on a province's tables). A step of a
+ * large run goes silent for minutes between two lines of its own (the indicator statement of
+ * sixteen counties ran 205 s here, one source of a province's landing folder may take as long), and
+ * the data team watching a nightly run must tell a busy job from a stuck one. After every 30 s
+ * without output ({@value #CONF_SECONDS}, {@link #DEFAULT_SECONDS}; 0 turns it off) it prints,
+ * e.g.:
  *
  * <pre>  … 4:30 since the start: 1,204 Spark tasks finished (312 since the last line), 2 running
  * </pre>
@@ -96,6 +100,26 @@ final class Heartbeat implements AutoCloseable {
           null);
     }
     return new Heartbeat(spark, console, Math.round(seconds * 1000));
+  }
+
+  /**
+   * Runs {@code body} with its console watched: {@code body} prints to the stream it is given. A
+   * bad {@value #CONF_SECONDS} is printed as an error and its exit code returned, {@code body} not
+   * run.
+   *
+   * @return {@code body}'s exit code
+   */
+  static int watch(SparkSession spark, PrintStream console, ToIntFunction<PrintStream> body) {
+    Heartbeat heartbeat;
+    try {
+      heartbeat = start(spark, console);
+    } catch (RunFailure f) {
+      console.println("error: " + f.getMessage());
+      return f.exitCode();
+    }
+    try (heartbeat) {
+      return body.applyAsInt(heartbeat.out());
+    }
   }
 
   /** The stream the run prints to: the console, each line of it restarting the silence. */

@@ -84,6 +84,13 @@ public final class MaintainJob implements Callable<Integer> {
    * As {@link #maintain(Warehouse, int, long, PrintStream)}, the runs' ages taken at {@code now}.
    */
   static int maintain(
+      Warehouse wh, int keepRuns, long erasureRetentionHours, PrintStream console, Instant now) {
+    return Heartbeat.watch(
+        wh.spark(), console, out -> maintainWatched(wh, keepRuns, erasureRetentionHours, out, now));
+  }
+
+  /** {@link #maintain}, its console watched by a {@link Heartbeat}. */
+  private static int maintainWatched(
       Warehouse wh, int keepRuns, long erasureRetentionHours, PrintStream out, Instant now) {
     if (keepRuns < 1) {
       out.println("error: --keep-runs must be at least 1 (the last published run is always kept)");

@@ -154,16 +154,7 @@ public final class NightlyJob implements Callable<Integer> {
    * @return the exit code
    */
   public static int run(SparkSession spark, PipelineConfig config, PrintStream console) {
-    Heartbeat heartbeat;
-    try {
-      heartbeat = Heartbeat.start(spark, console);
-    } catch (RunFailure f) {
-      console.println("error: " + f.getMessage());
-      return f.exitCode();
-    }
-    try (heartbeat) {
-      return runWatched(spark, config, heartbeat.out());
-    }
+    return Heartbeat.watch(spark, console, out -> runWatched(spark, config, out));
   }
 
   /** {@link #run}, its console watched by a {@link Heartbeat}. */

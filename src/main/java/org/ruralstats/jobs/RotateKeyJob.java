@@ -87,6 +87,13 @@ public final class RotateKeyJob implements Callable<Integer> {
    * @return the exit code
    */
   public static int rotate(
+      Warehouse wh, byte[] current, byte[] next, Path newKeyFile, PrintStream console) {
+    return Heartbeat.watch(
+        wh.spark(), console, out -> rotateWatched(wh, current, next, newKeyFile, out));
+  }
+
+  /** {@link #rotate}, its console watched by a {@link Heartbeat}. */
+  private static int rotateWatched(
       Warehouse wh, byte[] current, byte[] next, Path newKeyFile, PrintStream out) {
     Pseudonymizer from = new Pseudonymizer(current);
     Pseudonymizer to = new Pseudonymizer(next);

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +23,8 @@ import org.ruralstats.warehouse.Warehouse;
  * Maintenance on a copy of the small landing folder's build, its runs 40 days old: every commit it
  * makes (compaction, the raised log retention) is inside its run transaction, and its VACUUM makes
  * none, so the {@code maintained} row records the versions the tables end at and the next run has
- * nothing to restore (a commit after that row would look like an unfinished run's).
+ * nothing to restore (a commit after that row would look like an unfinished run's). While it prints
+ * nothing, progress lines say it is working.
  */
 class MaintainJobTest {
   @TempDir Path tmp;
@@ -36,8 +38,21 @@ class MaintainJobTest {
     PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
     Instant later = Instant.now().plus(Duration.ofDays(40));
 
-    assertEquals(
-        0, MaintainJob.maintain(wh, 30, 168, out, later), console.toString(StandardCharsets.UTF_8));
+    wh.spark().conf().set(Heartbeat.CONF_SECONDS, "1"); // the maintenance is watched as well
+    try {
+      assertEquals(
+          0,
+          MaintainJob.maintain(wh, 30, 168, out, later),
+          console.toString(StandardCharsets.UTF_8));
+    } finally {
+      wh.spark().conf().unset(Heartbeat.CONF_SECONDS);
+    }
+    List<String> lines = console.toString(StandardCharsets.UTF_8).lines().toList();
+    assertTrue(
+        lines.stream()
+            .anyMatch(l -> l.matches("  … [0-9]+:[0-9]{2} since the start: [0-9,]+ Spark tasks.*")),
+        "a progress line while the maintenance prints nothing: " + lines);
+    assertTrue(lines.get(lines.size() - 1).startsWith("maintained "), lines.toString());
 
     RunHistory.Run maintained = assertAtMaintainedVersions(wh);
     for (Map.Entry<String, Long> t : maintained.tableVersions().entrySet()) {

@@ -82,11 +82,14 @@ class PersonalDataTest {
             + ",1,1\n", // ID and village swapped
         StandardCharsets.UTF_8);
     wh = new Warehouse(TestSpark.session(), dir.resolve("wh").toString());
+    // progress lines every second: the jobs' consoles are watched, and their lines searched too
+    TestSpark.session().conf().set(Heartbeat.CONF_SECONDS, "1");
     assertEquals(NightlyJob.OK, nightly(landing, wh, KEY));
   }
 
   @AfterAll
   static void stopScan() {
+    TestSpark.session().conf().unset(Heartbeat.CONF_SECONDS);
     scan.end();
   }
 
@@ -159,7 +162,9 @@ class PersonalDataTest {
     assertFalse(bad.getMessage().contains("141123201001013019"), bad.getMessage());
     String firstRun = new RunHistory(wh).lastPublished().orElseThrow().runId();
     assertTrue(rawRowsOf(A, wh.path(Warehouse.RAW_ROWS)) > 0);
+    int beforeErasure = console.size();
     assertEquals(0, EraseJob.erase(wh, KEY, ids, "request 2025-001 for " + A, out()));
+    assertTrue(progressSince(beforeErasure), "the erasure's console is watched");
     scan.usualLevels(); // still searched, at the usual levels: DEBUG everywhere is very slow
     CommittedTables now = CommittedTables.latest(wh);
     assertEquals(RunHistory.ERASED, now.run().outcome());
@@ -240,8 +245,10 @@ class PersonalDataTest {
     byte[] beforeRotation = export(wh, "indicators");
     Set<String> oldKeys = keys(wh);
     scan.debugLevels();
+    int consoleBeforeRotation = console.size();
     assertEquals(0, RotateKeyJob.rotate(wh, KEY, NEW_KEY, Path.of("new.key"), out()));
     scan.usualLevels();
+    assertTrue(progressSince(consoleBeforeRotation), "the rotation's console is watched");
     assertArrayEquals(beforeRotation, export(wh, "indicators"));
     assertEquals(RunHistory.REKEYED, CommittedTables.latest(wh).run().outcome());
     Set<String> newKeys = keys(wh);
@@ -259,6 +266,14 @@ class PersonalDataTest {
     scan.scan(console.toString(StandardCharsets.UTF_8));
     assertTrue(scan.lines() > 1000, "debug logging was on: " + scan.lines() + " lines");
     assertEquals(List.of(), scan.hits(), "log lines holding an ID number");
+  }
+
+  /** Whether the console shows a progress line after its first {@code bytes}. */
+  private static boolean progressSince(int bytes) {
+    return new String(
+            java.util.Arrays.copyOfRange(console.toByteArray(), bytes, console.size()),
+            StandardCharsets.UTF_8)
+        .contains(" Spark tasks finished (");
   }
 
   private static Dataset<Row> asJson(Dataset<Row> rows) {
