@@ -23,6 +23,10 @@ public final class SparkSessions {
   /** Hadoop's key for the {@code FileContext} file system of {@code file:} paths. */
   static final String LOCAL_FC_KEY = "spark.hadoop.fs.AbstractFileSystem.file.impl";
 
+  /** Delta's rule refusing to read or restore versions older than its deleted-file retention. */
+  static final String TIME_TRAVEL_GUARD_KEY =
+      "spark.databricks.delta.vacuum.enforceTimeTravelWithinDeletedFileRetentionDuration";
+
   /** Spark's setting for the most rows a written file holds (0: no limit). */
   public static final String MAX_RECORDS_PER_FILE_KEY = "spark.sql.files.maxRecordsPerFile";
 
@@ -71,6 +75,12 @@ public final class SparkSessions {
     conf.setIfMissing(
         "spark.sql.sources.parallelPartitionDiscovery.parallelism",
         String.valueOf(shufflePartitions));
+    // Which table versions may be read or restored is the run history's to say (a failed run
+    // restores its baseline; readers read kept runs, CommittedTables). Delta's own rule refuses
+    // every version whose commit is older than the table's delta.deletedFileRetentionDuration (7
+    // days unless maintenance set it): a failed run could not roll back a table unchanged for a
+    // week, nor could --as-of read last month's runs whose files were all there (OldVersionsTest)
+    conf.setIfMissing(TIME_TRAVEL_GUARD_KEY, "false");
     conf.setIfMissing("spark.sql.session.timeZone", "UTC");
     conf.setIfMissing("spark.sql.ansi.enabled", "true");
     conf.setIfMissing("spark.databricks.delta.schema.autoMerge.enabled", "false");
