@@ -126,6 +126,25 @@ public final class RuralStatsErrors {
         null);
   }
 
+  /** A run asked for with --as-of is older than every run a later maintenance kept. */
+  public static RunFailure notKept(
+      String warehouse, String runId, String maintenance, String keptFrom) {
+    return new RunFailure(
+        FAILED,
+        "run "
+            + runId
+            + " of the warehouse "
+            + warehouse
+            + " is no longer readable: the maintenance "
+            + maintenance
+            + " kept the data of the runs from "
+            + keptFrom
+            + " on (jobs/maintain.sh --keep-runs); read one of those (jobs/runs.sh --warehouse "
+            + warehouse
+            + ")",
+        null);
+  }
+
   /** The file of ID numbers to erase is missing, unreadable or holds a malformed line. */
   public static RunFailure badIdsFile(String message) {
     return new RunFailure(FAILED, message + " Nothing was erased.", null);

@@ -68,6 +68,20 @@ public final class MaintainJob implements Callable<Integer> {
     }
   }
 
+  /**
+   * The table properties a maintenance sets so that the data files and the log entries of every
+   * kept run stay: {@code delta.deletedFileRetentionDuration} (what VACUUM removes: files a run
+   * stopped using more than this long ago) at the kept window, and {@code
+   * delta.logRetentionDuration} raised to it when that is longer than Delta's 30 days (never
+   * lowered: the log is small and old log entries hold no data).
+   */
+  static String retentionProperties(long hours) {
+    String window = "'interval " + hours + " hours'";
+    return "'delta.deletedFileRetentionDuration' = "
+        + window
+        + (hours > 30 * 24 ? ", 'delta.logRetentionDuration' = " + window : "");
+  }
+
   /** Delta's setting: whether a VACUUM writes commits of its own into the table's log. */
   static final String VACUUM_LOGGING = "spark.databricks.delta.vacuum.logging.enabled";
 
@@ -144,28 +158,29 @@ public final class MaintainJob implements Callable<Integer> {
             filesRemoved += r.filesRemoved();
             filesAdded += r.filesAdded();
           }
-          if (hours > 30 * 24 && wh.exists(t)) {
+          if (wh.exists(t)) {
             spark.sql(
                 "ALTER TABLE delta.`"
                     + wh.path(t)
-                    + "` SET TBLPROPERTIES ('delta.logRetentionDuration' = 'interval "
-                    + hours
-                    + " hours')");
+                    + "` SET TBLPROPERTIES ("
+                    + retentionProperties(hours)
+                    + ")");
           }
         }
         lock.assertHeld();
-        tx.commitMaintenance();
+        tx.commitMaintenance(oldestKept.runId());
       } catch (RuntimeException e) {
         tx.rollback(RuralStatsErrors.oneLine(e));
         throw e;
       }
-      spark.conf().set("spark.databricks.delta.retentionDurationCheck.enabled", "false");
       // Delta records a VACUUM as two commits of its own (START, END) unless told not to: they
       // would put the tables ahead of the versions the maintained row records (above)
       spark.conf().set(VACUUM_LOGGING, "false");
       for (String t : tables) {
         if (wh.exists(t)) {
-          DeltaTable.forPath(spark, wh.path(t)).vacuum(hours);
+          // the table's own retention, set above: Delta 4 ignores a VACUUM's retention argument
+          // other than 0 (spark.databricks.delta.vacuum.retentionWindowIgnore.enabled)
+          DeltaTable.forPath(spark, wh.path(t)).vacuum();
         }
       }
       out.printf(

@@ -35,7 +35,8 @@ public final class CommittedTables {
   /**
    * The tables as the published run {@code runId} left them.
    *
-   * @throws org.ruralstats.errors.RunFailure when there is no such published run
+   * @throws org.ruralstats.errors.RunFailure when there is no such published run, or its data is no
+   *     longer there (an erasure since, or a maintenance that did not keep it)
    */
   public static CommittedTables asOf(Warehouse warehouse, String runId) {
     RunHistory history = new RunHistory(warehouse);
@@ -47,6 +48,11 @@ public final class CommittedTables {
       if (r.outcome().equals(RunHistory.ERASED) && r.finishedAt().isAfter(run.finishedAt())) {
         throw RuralStatsErrors.erasedSince(warehouse.root(), runId, r.runId());
       }
+    }
+    RunHistory.Run removedBy = RunHistory.removedBy(history.recorded(), run).orElse(null);
+    if (removedBy != null) {
+      throw RuralStatsErrors.notKept(
+          warehouse.root(), runId, removedBy.runId(), removedBy.keptFrom().orElseThrow());
     }
     return new CommittedTables(warehouse, run);
   }

@@ -56,6 +56,12 @@ public final class RunHistory {
   /** Outcome of a run the lock refused. */
   public static final String REFUSED = "refused";
 
+  /**
+   * How a maintenance row's note starts: the oldest run whose data the maintenance kept follows
+   * (the files only older runs needed may be gone).
+   */
+  public static final String KEPT_FROM = "kept the data of the runs from ";
+
   private static final String REFUSED_DIR = "meta/refused";
   private static final String UNCHANGED_DIR = "meta/unchanged";
 
@@ -83,6 +89,17 @@ public final class RunHistory {
           || MAINTAINED.equals(outcome)
           || ERASED.equals(outcome)
           || REKEYED.equals(outcome);
+    }
+
+    /**
+     * For a maintenance: the id of the oldest run whose data it kept, when recorded (a maintenance
+     * recorded before this note existed has none).
+     */
+    public Optional<String> keptFrom() {
+      if (!MAINTAINED.equals(outcome) || detail == null || !detail.startsWith(KEPT_FROM)) {
+        return Optional.empty();
+      }
+      return Optional.of(detail.substring(KEPT_FROM.length()).split(" ", 2)[0]);
     }
   }
 
@@ -185,6 +202,19 @@ public final class RunHistory {
     return recorded().stream()
         .filter(r -> r.readable() && r.runId().equals(runId))
         .reduce((a, b) -> b);
+  }
+
+  /**
+   * The maintenance after {@code run} that removed its data: one that kept only the runs from a
+   * later one (run ids are start times, so they sort as the runs started).
+   *
+   * @param runs every recorded run, oldest first (as {@link #recorded})
+   */
+  public static Optional<Run> removedBy(List<Run> runs, Run run) {
+    return runs.stream()
+        .filter(m -> m.finishedAt().isAfter(run.finishedAt()))
+        .filter(m -> m.keptFrom().map(k -> k.compareTo(run.runId()) > 0).orElse(false))
+        .findFirst();
   }
 
   /**

@@ -232,8 +232,11 @@ public final class RunTransaction {
   /**
    * Records a maintenance run (same content, compacted files) as the state readers see, with the
    * last published run's key fingerprint.
+   *
+   * @param keptFrom the oldest run whose data the maintenance keeps (recorded in the row's note,
+   *     {@link RunHistory#KEPT_FROM}, so readers refuse older runs)
    */
-  public void commitMaintenance() {
+  public void commitMaintenance(String keptFrom) {
     commitAs(
         RunHistory.MAINTAINED,
         committedFingerprint == null ? "" : committedFingerprint,
@@ -241,7 +244,7 @@ public final class RunTransaction {
         0,
         0,
         0,
-        null);
+        RunHistory.KEPT_FROM + keptFrom);
   }
 
   /**

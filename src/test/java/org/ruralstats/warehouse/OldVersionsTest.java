@@ -1,6 +1,8 @@
 package org.ruralstats.warehouse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ruralstats.errors.RunFailure;
 import org.ruralstats.support.TestSpark;
 
 /**
@@ -49,6 +52,20 @@ class OldVersionsTest {
     wh.overwrite(Warehouse.INDICATORS, spark.range(7).toDF("n"));
     second.commit("", 0, 0, 7, 0, null);
     assertEquals(3, CommittedTables.asOf(wh, FIRST).read(Warehouse.INDICATORS).count());
+
+    RunTransaction maintenance = new RunTransaction(wh, tables, "20261123T000000.000Z");
+    maintenance.begin();
+    maintenance.commitMaintenance(SECOND);
+    RunFailure f = assertThrows(RunFailure.class, () -> CommittedTables.asOf(wh, FIRST));
+    assertTrue(
+        f.getMessage()
+            .contains(
+                "is no longer readable: the maintenance 20261123T000000.000Z kept the data of the"
+                    + " runs from "
+                    + SECOND
+                    + " on"),
+        f.getMessage());
+    assertEquals(7, CommittedTables.asOf(wh, SECOND).read(Warehouse.INDICATORS).count());
   }
 
   /** Sets every file under {@code folder} (data and commits) back by {@code by}. */
