@@ -68,19 +68,31 @@ public final class MaintainJob implements Callable<Integer> {
     }
   }
 
+  /** How much longer than the kept window the tables remember removed files and old commits. */
+  static final long MARGIN_HOURS = 30 * 24;
+
   /**
-   * The table properties a maintenance sets so that the data files and the log entries of every
-   * kept run stay: {@code delta.deletedFileRetentionDuration} (what VACUUM removes: files a run
-   * stopped using more than this long ago) at the kept window, and {@code
-   * delta.logRetentionDuration} raised to it when that is longer than Delta's 30 days (never
-   * lowered: the log is small and old log entries hold no data).
+   * The retentions a maintenance gives every table, the kept window plus {@link #MARGIN_HOURS}:
+   * {@code delta.deletedFileRetentionDuration} (how long a removed file's record, its tombstone,
+   * stays in the table's checkpoints; a file whose record is gone counts as a stray and a VACUUM
+   * deletes it by its age alone) and {@code delta.logRetentionDuration} (how long commits stay). So
+   * every file a kept run needs stays known as such until the next maintenance, even as the kept
+   * window grows. They remove nothing themselves: the VACUUM is given its own retention.
    */
-  static String retentionProperties(long hours) {
-    String window = "'interval " + hours + " hours'";
+  static String retentionProperties(long keptHours) {
+    String window = "'interval " + (keptHours + MARGIN_HOURS) + " hours'";
     return "'delta.deletedFileRetentionDuration' = "
         + window
-        + (hours > 30 * 24 ? ", 'delta.logRetentionDuration' = " + window : "");
+        + ", 'delta.logRetentionDuration' = "
+        + window;
   }
+
+  /**
+   * Delta's setting: whether a VACUUM ignores the retention it is given (other than 0) for the
+   * table's {@code delta.deletedFileRetentionDuration}; Delta 4.4 does by default.
+   */
+  static final String VACUUM_IGNORES_RETENTION =
+      "spark.databricks.delta.vacuum.retentionWindowIgnore.enabled";
 
   /** Delta's setting: whether a VACUUM writes commits of its own into the table's log. */
   static final String VACUUM_LOGGING = "spark.databricks.delta.vacuum.logging.enabled";
@@ -132,7 +144,8 @@ public final class MaintainJob implements Callable<Integer> {
                 + " could be read by other users; made"
                 + " them owner-only (0700/0600)");
       }
-      long hours = Duration.between(oldestKept.startedAt(), now).toHours() + 1;
+      long keptHours = Duration.between(oldestKept.startedAt(), now).toHours() + 1;
+      long hours = keptHours;
       // an erasure is permanent: once its retention has passed, the files holding the erased
       // rows go, whatever runs are kept (runs before an erasure are not readable anyway)
       String erasedBy = null;
@@ -163,7 +176,7 @@ public final class MaintainJob implements Callable<Integer> {
                 "ALTER TABLE delta.`"
                     + wh.path(t)
                     + "` SET TBLPROPERTIES ("
-                    + retentionProperties(hours)
+                    + retentionProperties(keptHours)
                     + ")");
           }
         }
@@ -176,11 +189,13 @@ public final class MaintainJob implements Callable<Integer> {
       // Delta records a VACUUM as two commits of its own (START, END) unless told not to: they
       // would put the tables ahead of the versions the maintained row records (above)
       spark.conf().set(VACUUM_LOGGING, "false");
+      // the retention given here (the kept window, or an erasure's age), not the tables' own (a
+      // month longer, set above), which Delta 4.4 uses unless told otherwise; whatever --conf gives
+      spark.conf().set(VACUUM_IGNORES_RETENTION, "false");
+      spark.conf().set("spark.databricks.delta.retentionDurationCheck.enabled", "false");
       for (String t : tables) {
         if (wh.exists(t)) {
-          // the table's own retention, set above: Delta 4 ignores a VACUUM's retention argument
-          // other than 0 (spark.databricks.delta.vacuum.retentionWindowIgnore.enabled)
-          DeltaTable.forPath(spark, wh.path(t)).vacuum();
+          DeltaTable.forPath(spark, wh.path(t)).vacuum(hours);
         }
       }
       out.printf(
