@@ -111,35 +111,41 @@ public final class RuralStatsErrors {
 
   /** A run asked for with --as-of was published before an erasure on request. */
   public static RunFailure erasedSince(String warehouse, String runId, String erasure) {
-    return new RunFailure(
-        FAILED,
-        "run "
-            + runId
-            + " of the warehouse "
-            + warehouse
-            + " was published before the erasure "
+    return unreadable(
+        warehouse,
+        runId,
+        "was published before the erasure "
             + erasure
-            + " and still holds the erased persons, so it is no longer readable; read a later run"
-            + " (jobs/runs.sh --warehouse "
-            + warehouse
-            + ")",
-        null);
+            + " and still holds the erased persons, so it is no longer readable",
+        "a later run");
   }
 
   /** A run asked for with --as-of is older than every run a later maintenance kept. */
   public static RunFailure notKept(
       String warehouse, String runId, String maintenance, String keptFrom) {
+    return unreadable(
+        warehouse,
+        runId,
+        "is no longer readable: the maintenance "
+            + maintenance
+            + " kept the data of the runs from "
+            + keptFrom
+            + " on (jobs/maintain.sh --keep-runs)",
+        "one of those");
+  }
+
+  private static RunFailure unreadable(String warehouse, String runId, String why, String read) {
     return new RunFailure(
         FAILED,
         "run "
             + runId
             + " of the warehouse "
             + warehouse
-            + " is no longer readable: the maintenance "
-            + maintenance
-            + " kept the data of the runs from "
-            + keptFrom
-            + " on (jobs/maintain.sh --keep-runs); read one of those (jobs/runs.sh --warehouse "
+            + " "
+            + why
+            + "; read "
+            + read
+            + " (jobs/runs.sh --warehouse "
             + warehouse
             + ")",
         null);
