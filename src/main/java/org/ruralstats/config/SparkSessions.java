@@ -27,6 +27,9 @@ public final class SparkSessions {
   static final String TIME_TRAVEL_GUARD_KEY =
       "spark.databricks.delta.vacuum.enforceTimeTravelWithinDeletedFileRetentionDuration";
 
+  /** Delta's prefix for the properties a new table gets unless its writer gives them. */
+  static final String TABLE_DEFAULTS = "spark.databricks.delta.properties.defaults.";
+
   /** Spark's setting for the most rows a written file holds (0: no limit). */
   public static final String MAX_RECORDS_PER_FILE_KEY = "spark.sql.files.maxRecordsPerFile";
 
@@ -81,6 +84,13 @@ public final class SparkSessions {
     // days unless maintenance set it): a failed run could not roll back a table unchanged for a
     // week, nor could --as-of read last month's runs whose files were all there (OldVersionsTest)
     conf.setIfMissing(TIME_TRAVEL_GUARD_KEY, "false");
+    // New tables remember removed files and old commits 60 days (Delta: 7 and 30), the kept window
+    // of jobs/maintain.sh's defaults (30 nightly runs) and its month of margin: a checkpoint drops
+    // the record of a file removed longer ago, and a maintenance would then take the file for a
+    // stray and delete it by its age alone, though a kept run needs it. Maintenance then sets both
+    // per table (MaintainJob.retentionProperties).
+    conf.setIfMissing(TABLE_DEFAULTS + "deletedFileRetentionDuration", "interval 60 days");
+    conf.setIfMissing(TABLE_DEFAULTS + "logRetentionDuration", "interval 60 days");
     conf.setIfMissing("spark.sql.session.timeZone", "UTC");
     conf.setIfMissing("spark.sql.ansi.enabled", "true");
     conf.setIfMissing("spark.databricks.delta.schema.autoMerge.enabled", "false");

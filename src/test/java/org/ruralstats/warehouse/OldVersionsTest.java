@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,10 +21,11 @@ import org.ruralstats.errors.RunFailure;
 import org.ruralstats.support.TestSpark;
 
 /**
- * Table versions whose commits are older than Delta's deleted-file retention (7 days unless a
- * maintenance set it): a failed run still rolls a table back to one, and a kept run is still read
+ * Table versions whose commits are older than the tables' deleted-file retention (Delta's default 7
+ * days, the job's 60): a failed run still rolls a table back to one, and a kept run is still read
  * at one (Delta's own rule refused both: a table unchanged for a week could not be rolled back). A
- * run older than every run a later maintenance kept is refused, saying which runs are readable.
+ * run older than every run a later maintenance kept is refused, saying which runs are readable. New
+ * tables get the job's retentions.
  */
 class OldVersionsTest {
   private static final String FIRST = "20261101T000000.000Z";
@@ -31,7 +34,7 @@ class OldVersionsTest {
   @TempDir Path dir;
 
   @Test
-  void aFailedRunRollsBackToAndReadersReadVersionsOfThreeWeeksAgo() throws IOException {
+  void aFailedRunRollsBackToAndReadersReadVersionsOfThreeMonthsAgo() throws IOException {
     SparkSession spark = TestSpark.session();
     Warehouse wh = new Warehouse(spark, dir.toString());
     List<String> tables = List.of(Warehouse.INDICATORS);
@@ -39,7 +42,17 @@ class OldVersionsTest {
     first.begin();
     wh.overwrite(Warehouse.INDICATORS, spark.range(3).toDF("n"));
     first.commit("", 0, 0, 3, 0, null);
-    age(Path.of(wh.path(Warehouse.INDICATORS)), Duration.ofDays(21));
+    Row retention =
+        DeltaTable.forPath(spark, wh.path(Warehouse.INDICATORS))
+            .detail()
+            .selectExpr(
+                "properties['delta.deletedFileRetentionDuration']",
+                "properties['delta.logRetentionDuration']")
+            .first();
+    // the job's default for new tables, so checkpoints keep what a first maintenance must keep
+    assertEquals("interval 60 days", retention.getString(0));
+    assertEquals("interval 60 days", retention.getString(1));
+    age(Path.of(wh.path(Warehouse.INDICATORS)), Duration.ofDays(90));
 
     RunTransaction failed = new RunTransaction(wh, tables, "20261121T000000.000Z");
     failed.begin();
