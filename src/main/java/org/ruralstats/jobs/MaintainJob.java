@@ -127,8 +127,9 @@ public final class MaintainJob implements Callable<Integer> {
     try (WarehouseLock lock =
         WarehouseLock.acquire(spark.sparkContext().hadoopConfiguration(), wh.root(), runId)) {
       RunHistory history = new RunHistory(wh);
+      List<RunHistory.Run> runs = history.recorded(); // read once
       List<RunHistory.Run> published =
-          history.recorded().stream()
+          runs.stream()
               .filter(r -> r.readable() && !r.outcome().equals(RunHistory.MAINTAINED))
               .toList();
       if (published.isEmpty()) {
@@ -149,7 +150,7 @@ public final class MaintainJob implements Callable<Integer> {
       // an erasure is permanent: once its retention has passed, the files holding the erased
       // rows go, whatever runs are kept (runs before an erasure are not readable anyway)
       String erasedBy = null;
-      for (RunHistory.Run r : history.recorded()) {
+      for (RunHistory.Run r : runs) {
         long age = Duration.between(r.finishedAt(), now).toHours();
         if (r.outcome().equals(RunHistory.ERASED) && age >= erasureRetentionHours && age < hours) {
           hours = age;

@@ -1,5 +1,6 @@
 package org.ruralstats.warehouse;
 
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -39,17 +40,16 @@ public final class CommittedTables {
    *     longer there (an erasure since, or a maintenance that did not keep it)
    */
   public static CommittedTables asOf(Warehouse warehouse, String runId) {
-    RunHistory history = new RunHistory(warehouse);
+    List<RunHistory.Run> runs = new RunHistory(warehouse).recorded(); // read once
     RunHistory.Run run =
-        history
-            .published(runId)
+        RunHistory.published(runs, runId)
             .orElseThrow(() -> RuralStatsErrors.noSuchRun(warehouse.root(), runId));
-    for (RunHistory.Run r : history.recorded()) {
+    for (RunHistory.Run r : runs) {
       if (r.outcome().equals(RunHistory.ERASED) && r.finishedAt().isAfter(run.finishedAt())) {
         throw RuralStatsErrors.erasedSince(warehouse.root(), runId, r.runId());
       }
     }
-    RunHistory.Run removedBy = RunHistory.removedBy(history.recorded(), run).orElse(null);
+    RunHistory.Run removedBy = RunHistory.removedBy(runs, run).orElse(null);
     if (removedBy != null) {
       throw RuralStatsErrors.notKept(
           warehouse.root(), runId, removedBy.runId(), removedBy.keptFrom().orElseThrow());

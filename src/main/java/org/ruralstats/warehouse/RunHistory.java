@@ -199,9 +199,12 @@ public final class RunHistory {
 
   /** A published run by id. */
   public Optional<Run> published(String runId) {
-    return recorded().stream()
-        .filter(r -> r.readable() && r.runId().equals(runId))
-        .reduce((a, b) -> b);
+    return published(recorded(), runId);
+  }
+
+  /** A published run by id among {@code runs} (oldest first, as {@link #recorded}). */
+  public static Optional<Run> published(List<Run> runs, String runId) {
+    return runs.stream().filter(r -> r.readable() && r.runId().equals(runId)).reduce((a, b) -> b);
   }
 
   /**
