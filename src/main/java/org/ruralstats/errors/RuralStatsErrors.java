@@ -134,6 +134,27 @@ public final class RuralStatsErrors {
         "one of those");
   }
 
+  /**
+   * A run asked for with --as-of recorded a table version whose commit Delta has since cleaned from
+   * the table's log (commits older than {@code delta.logRetentionDuration} go at a later
+   * checkpoint).
+   */
+  public static RunFailure historyGone(
+      String warehouse, String runId, String table, long version, long earliest) {
+    return unreadable(
+        warehouse,
+        runId,
+        "is no longer readable: the table "
+            + table
+            + " no longer keeps the run's version "
+            + version
+            + " in its history (its earliest version is now "
+            + earliest
+            + "; Delta removes a table's commits older than its delta.logRetentionDuration, 60 days"
+            + " for this job's new tables, the kept runs plus 30 days after jobs/maintain.sh)",
+        "a later run");
+  }
+
   private static RunFailure unreadable(String warehouse, String runId, String why, String read) {
     return new RunFailure(
         FAILED,

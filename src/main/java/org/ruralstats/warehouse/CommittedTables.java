@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.delta.VersionNotFoundException;
 import org.ruralstats.errors.RuralStatsErrors;
 
 /**
@@ -77,13 +78,25 @@ public final class CommittedTables {
     return run.tableVersions().containsKey(table);
   }
 
-  /** Reads a table at its recorded version. */
+  /**
+   * Reads a table at its recorded version.
+   *
+   * @throws org.ruralstats.errors.RunFailure when Delta no longer keeps that version's commit
+   */
   public Dataset<Row> read(String table) {
     Long v = run.tableVersions().get(table);
     if (v == null) {
       throw new IllegalArgumentException(
           "run " + run.runId() + " recorded no version of " + warehouse.path(table));
     }
-    return warehouse.readAt(table, v);
+    try {
+      return warehouse.readAt(table, v);
+    } catch (Exception e) { // Delta's AnalysisException is a checked type to Java
+      if (e instanceof VersionNotFoundException gone) {
+        throw RuralStatsErrors.historyGone(
+            warehouse.root(), run.runId(), warehouse.path(table), v, gone.earliest());
+      }
+      throw e;
+    }
   }
 }

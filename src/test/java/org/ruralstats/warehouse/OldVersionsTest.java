@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ruralstats.errors.RunFailure;
@@ -24,8 +25,9 @@ import org.ruralstats.support.TestSpark;
  * Table versions whose commits are older than the tables' deleted-file retention (Delta's default 7
  * days, the job's 60): a failed run still rolls a table back to one, and a kept run is still read
  * at one (Delta's own rule refused both: a table unchanged for a week could not be rolled back). A
- * run older than every run a later maintenance kept is refused, saying which runs are readable. New
- * tables get the job's retentions.
+ * run older than every run a later maintenance kept is refused, saying which runs are readable, and
+ * so is a run whose commit Delta has since cleaned from a table's log. New tables get the job's
+ * retentions.
  */
 class OldVersionsTest {
   private static final String FIRST = "20261101T000000.000Z";
@@ -79,6 +81,60 @@ class OldVersionsTest {
                     + " on"),
         f.getMessage());
     assertEquals(7, CommittedTables.asOf(wh, SECOND).read(Warehouse.INDICATORS).count());
+  }
+
+  @Test
+  void aRunWhoseCommitIsGoneFromTheLogIsRefusedSayingWhichVersionRemains() throws IOException {
+    SparkSession spark = TestSpark.session();
+    Warehouse wh = new Warehouse(spark, dir.toString());
+    List<String> tables = List.of(Warehouse.INDICATORS);
+    String table = wh.path(Warehouse.INDICATORS);
+    run(wh, tables, FIRST, () -> wh.overwrite(Warehouse.INDICATORS, spark.range(3).toDF("n")));
+    String middle = "20261110T000000.000Z";
+    run(
+        wh,
+        tables,
+        middle,
+        () -> {
+          wh.overwrite(Warehouse.INDICATORS, spark.range(4).toDF("n"));
+          DeltaLog.forTable(spark, table).checkpoint(); // version 1
+        });
+    run(wh, tables, SECOND, () -> wh.overwrite(Warehouse.INDICATORS, spark.range(7).toDF("n")));
+    // What Delta's log cleanup does at a checkpoint once a table's commits are older than its
+    // delta.logRetentionDuration: the commits before the newest such checkpoint go.
+    Path log = Path.of(table, "_delta_log");
+    for (String name : List.of("00000000000000000000.json", "00000000000000000000.crc")) {
+      Files.delete(log.resolve(name));
+      Files.deleteIfExists(log.resolve("." + name + ".crc"));
+    }
+
+    RunFailure f =
+        assertThrows(
+            RunFailure.class,
+            () -> CommittedTables.asOf(wh, FIRST).read(Warehouse.INDICATORS).count());
+    assertTrue(
+        f.getMessage()
+            .startsWith(
+                "run "
+                    + FIRST
+                    + " of the warehouse "
+                    + wh.root()
+                    + " is no longer readable: the table "
+                    + table
+                    + " no longer keeps the run's version 0 in its history (its earliest version is"
+                    + " now 1;"),
+        f.getMessage());
+    assertTrue(f.getMessage().contains("; read a later run (jobs/runs.sh"), f.getMessage());
+    assertEquals(4, CommittedTables.asOf(wh, middle).read(Warehouse.INDICATORS).count());
+    assertEquals(7, CommittedTables.asOf(wh, SECOND).read(Warehouse.INDICATORS).count());
+  }
+
+  /** One published run that writes what {@code writes} writes. */
+  private static void run(Warehouse wh, List<String> tables, String runId, Runnable writes) {
+    RunTransaction t = new RunTransaction(wh, tables, runId);
+    t.begin();
+    writes.run();
+    t.commit("", 0, 0, 0, 0, null);
   }
 
   /** Sets every file under {@code folder} (data and commits) back by {@code by}. */
