@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.delta.DeltaLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ruralstats.errors.RunFailure;
@@ -84,29 +83,52 @@ class OldVersionsTest {
   }
 
   @Test
-  void aRunWhoseCommitIsGoneFromTheLogIsRefusedSayingWhichVersionRemains() throws IOException {
+  void aRunWhoseCommitDeltaCleanedFromTheLogIsRefusedSayingWhichVersionRemains()
+      throws IOException {
     SparkSession spark = TestSpark.session();
     Warehouse wh = new Warehouse(spark, dir.toString());
     List<String> tables = List.of(Warehouse.INDICATORS);
     String table = wh.path(Warehouse.INDICATORS);
-    run(wh, tables, FIRST, () -> wh.overwrite(Warehouse.INDICATORS, spark.range(3).toDF("n")));
+    run(
+        wh,
+        tables,
+        FIRST,
+        () -> {
+          wh.overwrite(Warehouse.INDICATORS, spark.range(3).toDF("n"));
+          // a checkpoint every second version: Delta cleans a table's log after a checkpoint
+          spark.sql(
+              "ALTER TABLE delta.`"
+                  + table
+                  + "` SET TBLPROPERTIES ('delta.checkpointInterval' = 2)");
+        }); // version 1
     String middle = "20261110T000000.000Z";
     run(
         wh,
         tables,
         middle,
-        () -> {
-          wh.overwrite(Warehouse.INDICATORS, spark.range(4).toDF("n"));
-          DeltaLog.forTable(spark, table).checkpoint(); // version 1
-        });
-    run(wh, tables, SECOND, () -> wh.overwrite(Warehouse.INDICATORS, spark.range(7).toDF("n")));
-    // What Delta's log cleanup does at a checkpoint once a table's commits are older than its
-    // delta.logRetentionDuration: the commits before the newest such checkpoint go.
+        () -> wh.overwrite(Warehouse.INDICATORS, spark.range(4).toDF("n"))); // 2, a checkpoint
     Path log = Path.of(table, "_delta_log");
-    for (String name : List.of("00000000000000000000.json", "00000000000000000000.crc")) {
-      Files.delete(log.resolve(name));
-      Files.deleteIfExists(log.resolve("." + name + ".crc"));
+    // the first run's commits three months old, past the 60 days of delta.logRetentionDuration
+    FileTime then = FileTime.from(Instant.now().minus(Duration.ofDays(90)));
+    try (Stream<Path> files = Files.list(log)) {
+      for (Path p : files.toList()) {
+        String name = p.getFileName().toString().replaceFirst("^\\.", "");
+        if (name.startsWith("00000000000000000000.") || name.startsWith("00000000000000000001.")) {
+          Files.setLastModifiedTime(p, then);
+        }
+      }
     }
+    run(
+        wh,
+        tables,
+        SECOND,
+        () -> {
+          wh.overwrite(Warehouse.INDICATORS, spark.range(5).toDF("n"));
+          wh.overwrite(Warehouse.INDICATORS, spark.range(7).toDF("n")); // 4: checkpoint, cleanup
+        });
+    assertTrue(
+        Files.notExists(log.resolve("00000000000000000001.json")),
+        "Delta cleaned the first run's commits from the log");
 
     RunFailure f =
         assertThrows(
@@ -121,8 +143,8 @@ class OldVersionsTest {
                     + wh.root()
                     + " is no longer readable: the table "
                     + table
-                    + " no longer keeps the run's version 0 in its history (its earliest version is"
-                    + " now 1;"),
+                    + " no longer keeps the run's version 1 in its history (its earliest version is"
+                    + " now 2;"),
         f.getMessage());
     assertTrue(f.getMessage().contains("; read a later run (jobs/runs.sh"), f.getMessage());
     assertEquals(4, CommittedTables.asOf(wh, middle).read(Warehouse.INDICATORS).count());
