@@ -12,6 +12,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -39,10 +40,7 @@ class OldVersionsTest {
     SparkSession spark = TestSpark.session();
     Warehouse wh = new Warehouse(spark, dir.toString());
     List<String> tables = List.of(Warehouse.INDICATORS);
-    RunTransaction first = new RunTransaction(wh, tables, FIRST);
-    first.begin();
-    wh.overwrite(Warehouse.INDICATORS, spark.range(3).toDF("n"));
-    first.commit("", 0, 0, 3, 0, null);
+    run(wh, tables, FIRST, () -> wh.overwrite(Warehouse.INDICATORS, spark.range(3).toDF("n")));
     Row retention =
         DeltaTable.forPath(spark, wh.path(Warehouse.INDICATORS))
             .detail()
@@ -53,7 +51,7 @@ class OldVersionsTest {
     // the job's default for new tables, so checkpoints keep what a first maintenance must keep
     assertEquals("interval 60 days", retention.getString(0));
     assertEquals("interval 60 days", retention.getString(1));
-    age(Path.of(wh.path(Warehouse.INDICATORS)), Duration.ofDays(90));
+    age(Path.of(wh.path(Warehouse.INDICATORS)), Duration.ofDays(90), p -> true);
 
     RunTransaction failed = new RunTransaction(wh, tables, "20261121T000000.000Z");
     failed.begin();
@@ -61,10 +59,7 @@ class OldVersionsTest {
     failed.rollback("a failure in the test");
     assertEquals(3, wh.read(Warehouse.INDICATORS).count(), "rolled back to the first run's rows");
 
-    RunTransaction second = new RunTransaction(wh, tables, SECOND);
-    second.begin();
-    wh.overwrite(Warehouse.INDICATORS, spark.range(7).toDF("n"));
-    second.commit("", 0, 0, 7, 0, null);
+    run(wh, tables, SECOND, () -> wh.overwrite(Warehouse.INDICATORS, spark.range(7).toDF("n")));
     assertEquals(3, CommittedTables.asOf(wh, FIRST).read(Warehouse.INDICATORS).count());
 
     RunTransaction maintenance = new RunTransaction(wh, tables, "20261123T000000.000Z");
@@ -109,15 +104,14 @@ class OldVersionsTest {
         () -> wh.overwrite(Warehouse.INDICATORS, spark.range(4).toDF("n"))); // 2, a checkpoint
     Path log = Path.of(table, "_delta_log");
     // the first run's commits three months old, past the 60 days of delta.logRetentionDuration
-    FileTime then = FileTime.from(Instant.now().minus(Duration.ofDays(90)));
-    try (Stream<Path> files = Files.list(log)) {
-      for (Path p : files.toList()) {
-        String name = p.getFileName().toString().replaceFirst("^\\.", "");
-        if (name.startsWith("00000000000000000000.") || name.startsWith("00000000000000000001.")) {
-          Files.setLastModifiedTime(p, then);
-        }
-      }
-    }
+    age(
+        log,
+        Duration.ofDays(90),
+        p -> {
+          String name = p.getFileName().toString().replaceFirst("^\\.", "");
+          return name.startsWith("00000000000000000000.")
+              || name.startsWith("00000000000000000001.");
+        });
     run(
         wh,
         tables,
@@ -159,11 +153,14 @@ class OldVersionsTest {
     t.commit("", 0, 0, 0, 0, null);
   }
 
-  /** Sets every file under {@code folder} (data and commits) back by {@code by}. */
-  private static void age(Path folder, Duration by) throws IOException {
+  /**
+   * Sets the files under {@code folder} (data and commits) that {@code which} picks back by {@code
+   * by}.
+   */
+  private static void age(Path folder, Duration by, Predicate<Path> which) throws IOException {
     FileTime then = FileTime.from(Instant.now().minus(by));
     try (Stream<Path> files = Files.walk(folder)) {
-      for (Path p : files.filter(Files::isRegularFile).toList()) {
+      for (Path p : files.filter(Files::isRegularFile).filter(which).toList()) {
         Files.setLastModifiedTime(p, then);
       }
     }
