@@ -41,6 +41,26 @@ class JitFlagsTest {
     return flags;
   }
 
+  /**
+   * A flag's value as the JVM reports it: sizes ({@code 512m}) in bytes, anything else as given.
+   */
+  static String bytes(String value) {
+    Matcher m = Pattern.compile("(\\d+)([kKmMgG])").matcher(value);
+    if (!m.matches()) {
+      return value;
+    }
+    int shift = "kmg".indexOf(Character.toLowerCase(m.group(2).charAt(0))) * 10 + 10;
+    return Long.toString(Long.parseLong(m.group(1)) << shift);
+  }
+
+  @Test
+  void sizesAreComparedInBytes() {
+    assertEquals("536870912", bytes("512m"));
+    assertEquals("2048", bytes("2k"));
+    assertEquals("1073741824", bytes("1G"));
+    assertEquals("50000", bytes("50000"));
+  }
+
   @Test
   void theTestJvmCompilesAsTheLaunchersDo() throws IOException {
     List<String[]> flags = launcherFlags();
@@ -48,7 +68,7 @@ class JitFlagsTest {
     HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
     for (String[] f : flags) {
       assertEquals(
-          f[1],
+          bytes(f[1]),
           vm.getVMOption(f[0]).getValue(),
           "-XX:"
               + f[0]
