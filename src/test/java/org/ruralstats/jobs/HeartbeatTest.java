@@ -65,20 +65,23 @@ class HeartbeatTest {
 
   @Test
   void aRunThatKeepsPrintingGetsNoLineAndZeroTurnsThemOff() throws Exception {
-    spark.conf().set(Heartbeat.CONF_SECONDS, "0.3");
+    // a line every 0.1 s for 2.5 s against a second of silence: a machine busy with other JVMs (as
+    // in CI) may hold this thread back a few tenths of a second, but not a whole second; were the
+    // run's lines not to restart the silence, two heartbeats would come
+    spark.conf().set(Heartbeat.CONF_SECONDS, "1");
     try (Heartbeat beat = Heartbeat.start(spark, console)) {
-      for (int i = 0; i < 10; i++) {
+      for (int i = 0; i < 25; i++) {
         beat.out().println("line " + i);
         TimeUnit.MILLISECONDS.sleep(100);
       }
     }
-    assertEquals(10, lines().size(), String.join("\n", lines()));
+    assertEquals(25, lines().size(), String.join("\n", lines()));
 
     spark.conf().set(Heartbeat.CONF_SECONDS, "0");
     try (Heartbeat beat = Heartbeat.start(spark, console)) {
       TimeUnit.MILLISECONDS.sleep(500);
     }
-    assertEquals(10, lines().size(), String.join("\n", lines()));
+    assertEquals(25, lines().size(), String.join("\n", lines()));
   }
 
   @Test
