@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class JitFlagsTest {
   private static final Pattern FLAG = Pattern.compile("^\\s*-XX:(\\w+)=(\\S+)\\s*$");
+  private static final Pattern SIZE = Pattern.compile("(\\d+)([kKmMgG])");
 
   /** The {@code -XX:Name=value} lines of the {@code RS_JIT_FLAGS} array of jobs/lib.sh. */
   static List<String[]> launcherFlags() throws IOException {
@@ -45,7 +46,7 @@ class JitFlagsTest {
    * A flag's value as the JVM reports it: sizes ({@code 512m}) in bytes, anything else as given.
    */
   static String bytes(String value) {
-    Matcher m = Pattern.compile("(\\d+)([kKmMgG])").matcher(value);
+    Matcher m = SIZE.matcher(value);
     if (!m.matches()) {
       return value;
     }
