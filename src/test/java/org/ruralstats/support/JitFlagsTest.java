@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.spark.network.util.JavaUtils;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class JitFlagsTest {
   private static final Pattern FLAG = Pattern.compile("^\\s*-XX:(\\w+)=(\\S+)\\s*$");
-  private static final Pattern SIZE = Pattern.compile("(\\d+)([kKmMgG])");
+  private static final Pattern SIZE = Pattern.compile("\\d+[kKmMgG]");
 
   /** The {@code -XX:Name=value} lines of the {@code RS_JIT_FLAGS} array of jobs/lib.sh. */
   static List<String[]> launcherFlags() throws IOException {
@@ -46,12 +47,9 @@ class JitFlagsTest {
    * A flag's value as the JVM reports it: sizes ({@code 512m}) in bytes, anything else as given.
    */
   static String bytes(String value) {
-    Matcher m = SIZE.matcher(value);
-    if (!m.matches()) {
-      return value;
-    }
-    int shift = "kmg".indexOf(Character.toLowerCase(m.group(2).charAt(0))) * 10 + 10;
-    return Long.toString(Long.parseLong(m.group(1)) << shift);
+    return SIZE.matcher(value).matches()
+        ? Long.toString(JavaUtils.byteStringAsBytes(value))
+        : value;
   }
 
   @Test
