@@ -89,8 +89,9 @@ public final class SparkSessions {
     // the record of a file removed longer ago, and a maintenance would then take the file for a
     // stray and delete it by its age alone, though a kept run needs it. Maintenance then sets both
     // per table (MaintainJob.retentionProperties).
-    conf.setIfMissing(TABLE_DEFAULTS + "deletedFileRetentionDuration", "interval 60 days");
-    conf.setIfMissing(TABLE_DEFAULTS + "logRetentionDuration", "interval 60 days");
+    String newTables = "interval " + Retention.NEW_TABLE_DAYS + " days";
+    conf.setIfMissing(TABLE_DEFAULTS + Retention.DELETED_FILES, newTables);
+    conf.setIfMissing(TABLE_DEFAULTS + Retention.LOG, newTables);
     conf.setIfMissing("spark.sql.session.timeZone", "UTC");
     conf.setIfMissing("spark.sql.ansi.enabled", "true");
     conf.setIfMissing("spark.databricks.delta.schema.autoMerge.enabled", "false");

@@ -1,5 +1,7 @@
 package org.ruralstats.errors;
 
+import org.ruralstats.config.Retention;
+
 /**
  * Every error a command reports, built in one place, each mapped to its exit code. The exit codes
  * of every command: {@link #OK}, {@link #FAILED}, {@link #FILE_REJECTED}, {@link #LOCK_HELD}.
@@ -150,8 +152,13 @@ public final class RuralStatsErrors {
             + version
             + " in its history (its earliest version is now "
             + earliest
-            + "; Delta removes a table's commits older than its delta.logRetentionDuration, 60 days"
-            + " for this job's new tables, the kept runs plus 30 days after jobs/maintain.sh)",
+            + "; Delta removes a table's commits older than its "
+            + Retention.property(Retention.LOG)
+            + ", "
+            + Retention.NEW_TABLE_DAYS
+            + " days for this job's new tables, the kept runs plus "
+            + Retention.MARGIN_DAYS
+            + " days after jobs/maintain.sh)",
         "a later run");
   }
 

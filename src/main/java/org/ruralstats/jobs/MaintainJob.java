@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.ruralstats.config.Retention;
 import org.ruralstats.config.SparkSessions;
 import org.ruralstats.errors.RunFailure;
 import org.ruralstats.errors.RuralStatsErrors;
@@ -69,7 +70,7 @@ public final class MaintainJob implements Callable<Integer> {
   }
 
   /** How much longer than the kept window the tables remember removed files and old commits. */
-  static final long MARGIN_HOURS = 30 * 24;
+  static final long MARGIN_HOURS = Retention.MARGIN_DAYS * 24L;
 
   /**
    * The retentions a maintenance gives every table, the kept window plus {@link #MARGIN_HOURS}:
@@ -81,9 +82,13 @@ public final class MaintainJob implements Callable<Integer> {
    */
   static String retentionProperties(long keptHours) {
     String window = "'interval " + (keptHours + MARGIN_HOURS) + " hours'";
-    return "'delta.deletedFileRetentionDuration' = "
+    return "'"
+        + Retention.property(Retention.DELETED_FILES)
+        + "' = "
         + window
-        + ", 'delta.logRetentionDuration' = "
+        + ", '"
+        + Retention.property(Retention.LOG)
+        + "' = "
         + window;
   }
 

@@ -140,6 +140,12 @@ class OldVersionsTest {
                     + " no longer keeps the run's version 1 in its history (its earliest version is"
                     + " now 2;"),
         f.getMessage());
+    assertTrue(
+        f.getMessage()
+            .contains(
+                "older than its delta.logRetentionDuration, 60 days for this job's new tables, the"
+                    + " kept runs plus 30 days after jobs/maintain.sh)"),
+        f.getMessage());
     assertTrue(f.getMessage().contains("; read a later run (jobs/runs.sh"), f.getMessage());
     assertEquals(4, CommittedTables.asOf(wh, middle).read(Warehouse.INDICATORS).count());
     assertEquals(7, CommittedTables.asOf(wh, SECOND).read(Warehouse.INDICATORS).count());
