@@ -4,6 +4,7 @@ import io.delta.tables.DeltaTable;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -192,18 +193,7 @@ public final class MaintainJob implements Callable<Integer> {
         tx.rollback(RuralStatsErrors.oneLine(e));
         throw e;
       }
-      // Delta records a VACUUM as two commits of its own (START, END) unless told not to: they
-      // would put the tables ahead of the versions the maintained row records (above)
-      spark.conf().set(VACUUM_LOGGING, "false");
-      // the retention given here (the kept window, or an erasure's age), not the tables' own (a
-      // month longer, set above), which Delta 4.4 uses unless told otherwise; whatever --conf gives
-      spark.conf().set(VACUUM_IGNORES_RETENTION, "false");
-      spark.conf().set("spark.databricks.delta.retentionDurationCheck.enabled", "false");
-      for (String t : tables) {
-        if (wh.exists(t)) {
-          DeltaTable.forPath(spark, wh.path(t)).vacuum(hours);
-        }
-      }
+      vacuum(spark, wh, tables, hours);
       out.printf(
           "maintained %s: compacted %d tables (%d small files into %d); kept the data of the last %d"
               + " published run(s), from %s (vacuum retention %d h)%n",
@@ -224,6 +214,49 @@ public final class MaintainJob implements Callable<Integer> {
               + RuralStatsErrors.oneLine(e)
               + "; the tables are as the last run left them. Run it again.");
       return RuralStatsErrors.FAILED;
+    }
+  }
+
+  /**
+   * The settings of the VACUUM, whatever --conf gives, for its duration only (the session is left
+   * as it was: a later VACUUM in the same session, from a notebook say, keeps Delta's own checks).
+   * Delta records a VACUUM as two commits of its own (START, END) unless told not to: they would
+   * put the tables ahead of the versions the maintained row records. The retention is the one given
+   * here (the kept window, or an erasure's age), not the tables' own (a month longer), which Delta
+   * 4.4 uses unless told otherwise; it may be shorter than Delta's minimum of 7 days (an erasure's,
+   * or a short kept window).
+   */
+  static final Map<String, String> VACUUM_SETTINGS =
+      Map.of(
+          VACUUM_LOGGING,
+          "false",
+          VACUUM_IGNORES_RETENTION,
+          "false",
+          "spark.databricks.delta.retentionDurationCheck.enabled",
+          "false");
+
+  /** Vacuums the tables that exist with {@link #VACUUM_SETTINGS}, then restores the session's. */
+  private static void vacuum(SparkSession spark, Warehouse wh, List<String> tables, long hours) {
+    Map<String, String> before = new HashMap<>();
+    for (String key : VACUUM_SETTINGS.keySet()) {
+      before.put(key, spark.conf().get(key, null));
+    }
+    try {
+      VACUUM_SETTINGS.forEach((key, value) -> spark.conf().set(key, value));
+      for (String t : tables) {
+        if (wh.exists(t)) {
+          DeltaTable.forPath(spark, wh.path(t)).vacuum(hours);
+        }
+      }
+    } finally {
+      before.forEach(
+          (key, value) -> {
+            if (value == null) {
+              spark.conf().unset(key);
+            } else {
+              spark.conf().set(key, value);
+            }
+          });
     }
   }
 }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +54,13 @@ class MaintainJobTest {
     Path old = stray(table.resolve("stray-50-days.parquet"), Duration.ofDays(50));
 
     wh.spark().conf().set(Heartbeat.CONF_SECONDS, "1"); // the maintenance is watched as well
+    // the VACUUM's settings hold for the VACUUM only: the session's own come back, set or not
+    wh.spark().conf().set(MaintainJob.VACUUM_LOGGING, "true");
+    Map<String, String> settings = new HashMap<>();
+    MaintainJob.VACUUM_SETTINGS
+        .keySet()
+        .forEach(k -> settings.put(k, wh.spark().conf().get(k, null)));
+    assertTrue(settings.containsValue(null), "a setting the session does not hold: " + settings);
     try {
       assertEquals(
           0,
@@ -61,6 +69,10 @@ class MaintainJobTest {
     } finally {
       wh.spark().conf().unset(Heartbeat.CONF_SECONDS);
     }
+    Map<String, String> after = new HashMap<>();
+    MaintainJob.VACUUM_SETTINGS.keySet().forEach(k -> after.put(k, wh.spark().conf().get(k, null)));
+    wh.spark().conf().unset(MaintainJob.VACUUM_LOGGING);
+    assertEquals(settings, after, "the session's settings after the maintenance");
     List<String> lines = console.toString(StandardCharsets.UTF_8).lines().toList();
     assertTrue(
         lines.stream()
