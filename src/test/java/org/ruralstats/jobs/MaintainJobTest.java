@@ -61,17 +61,19 @@ class MaintainJobTest {
         .keySet()
         .forEach(k -> settings.put(k, wh.spark().conf().get(k, null)));
     assertTrue(settings.containsValue(null), "a setting the session does not hold: " + settings);
+    Map<String, String> after = new HashMap<>();
     try {
       assertEquals(
           0,
           MaintainJob.maintain(wh, 30, 168, out, later),
           console.toString(StandardCharsets.UTF_8));
+      MaintainJob.VACUUM_SETTINGS
+          .keySet()
+          .forEach(k -> after.put(k, wh.spark().conf().get(k, null)));
     } finally {
       wh.spark().conf().unset(Heartbeat.CONF_SECONDS);
+      wh.spark().conf().unset(MaintainJob.VACUUM_LOGGING);
     }
-    Map<String, String> after = new HashMap<>();
-    MaintainJob.VACUUM_SETTINGS.keySet().forEach(k -> after.put(k, wh.spark().conf().get(k, null)));
-    wh.spark().conf().unset(MaintainJob.VACUUM_LOGGING);
     assertEquals(settings, after, "the session's settings after the maintenance");
     List<String> lines = console.toString(StandardCharsets.UTF_8).lines().toList();
     assertTrue(
