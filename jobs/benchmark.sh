@@ -16,11 +16,12 @@
 # later; when the build has none yet, an uncounted run on data-samples/small-landing records it first.
 #
 #   jobs/benchmark.sh [--landing DIR] [--work DIR] [--master URL] [-- NIGHTLY_OPTIONS...]
-#   jobs/benchmark.sh --ingest-rows N [--work DIR]     the ingest-only benchmark (default before:
-#                                                       1,000,000 generated insurance rows, rows/s;
-#                                                       first load, nothing new, then a warm load of
-#                                                       the same file into a new warehouse in the
-#                                                       same JVM, once the JIT has compiled the code)
+#   jobs/benchmark.sh --ingest-rows N [--work DIR]     the ingest-only benchmark on N generated
+#                                                       insurance rows (1 in 1000 bad): rows/s, and
+#                                                       per core, of a first load, nothing new, then
+#                                                       a warm load of the same file into a new
+#                                                       warehouse in the same JVM, once the JIT has
+#                                                       compiled the code
 #   jobs/benchmark.sh --counties 1,4,16 [--work DIR]   the scaling benchmark: a fresh run on the
 #                                                       sample of N counties (jobs/sample.sh
 #                                                       --counties N, generated once under

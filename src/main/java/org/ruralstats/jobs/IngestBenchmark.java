@@ -61,6 +61,8 @@ public final class IngestBenchmark implements Callable<Integer> {
     try {
       Pseudonymizer p = new Pseudonymizer("benchmark-key-benchmark-key-benchmark".getBytes());
       SourceContract contract = SourceContract.standard();
+      // the cores the tasks run on: local[*]'s, or a cluster's executors' together
+      int cores = spark.sparkContext().defaultParallelism();
       for (String pass : new String[] {"first load", "nothing new", "warm load"}) {
         Warehouse wh =
             new Warehouse(
@@ -76,15 +78,11 @@ public final class IngestBenchmark implements Callable<Integer> {
                 .filter(x -> x.source().equals("insurance"))
                 .findFirst()
                 .orElseThrow();
+        double rate = ins.rowsRead() == 0 ? 0.0 : ins.rowsRead() / ins.seconds();
         System.out.printf(
             "%-12s: ingest %.1f s in all; insurance %d rows read, %d rejected in %.1f s"
-                + " = %,.0f rows/s%n",
-            pass,
-            s,
-            ins.rowsRead(),
-            ins.rowsRejected(),
-            ins.seconds(),
-            ins.rowsRead() == 0 ? 0.0 : ins.rowsRead() / ins.seconds());
+                + " = %,.0f rows/s (%,.0f per core on %d)%n",
+            pass, s, ins.rowsRead(), ins.rowsRejected(), ins.seconds(), rate, rate / cores, cores);
       }
     } finally {
       spark.stop();
