@@ -83,14 +83,12 @@ public final class MaintainJob implements Callable<Integer> {
    */
   static String retentionProperties(long keptHours) {
     String window = "'interval " + (keptHours + MARGIN_HOURS) + " hours'";
-    return "'"
-        + Retention.property(Retention.DELETED_FILES)
-        + "' = "
-        + window
-        + ", '"
-        + Retention.property(Retention.LOG)
-        + "' = "
-        + window;
+    return String.format(
+        "'%s' = %s, '%s' = %s",
+        Retention.property(Retention.DELETED_FILES),
+        window,
+        Retention.property(Retention.LOG),
+        window);
   }
 
   /**
@@ -102,6 +100,24 @@ public final class MaintainJob implements Callable<Integer> {
 
   /** Delta's setting: whether a VACUUM writes commits of its own into the table's log. */
   static final String VACUUM_LOGGING = "spark.databricks.delta.vacuum.logging.enabled";
+
+  /**
+   * The settings of the VACUUM, whatever --conf gives, for its duration only (the session is left
+   * as it was: a later VACUUM in the same session, from a notebook say, keeps Delta's own checks).
+   * Delta records a VACUUM as two commits of its own (START, END) unless told not to: they would
+   * put the tables ahead of the versions the maintained row records. The retention is the one given
+   * here (the kept window, or an erasure's age), not the tables' own (a month longer), which Delta
+   * 4.4 uses unless told otherwise; it may be shorter than Delta's minimum of 7 days (an erasure's,
+   * or a short kept window).
+   */
+  static final Map<String, String> VACUUM_SETTINGS =
+      Map.of(
+          VACUUM_LOGGING,
+          "false",
+          VACUUM_IGNORES_RETENTION,
+          "false",
+          "spark.databricks.delta.retentionDurationCheck.enabled",
+          "false");
 
   /**
    * Maintains a warehouse.
@@ -217,30 +233,9 @@ public final class MaintainJob implements Callable<Integer> {
     }
   }
 
-  /**
-   * The settings of the VACUUM, whatever --conf gives, for its duration only (the session is left
-   * as it was: a later VACUUM in the same session, from a notebook say, keeps Delta's own checks).
-   * Delta records a VACUUM as two commits of its own (START, END) unless told not to: they would
-   * put the tables ahead of the versions the maintained row records. The retention is the one given
-   * here (the kept window, or an erasure's age), not the tables' own (a month longer), which Delta
-   * 4.4 uses unless told otherwise; it may be shorter than Delta's minimum of 7 days (an erasure's,
-   * or a short kept window).
-   */
-  static final Map<String, String> VACUUM_SETTINGS =
-      Map.of(
-          VACUUM_LOGGING,
-          "false",
-          VACUUM_IGNORES_RETENTION,
-          "false",
-          "spark.databricks.delta.retentionDurationCheck.enabled",
-          "false");
-
   /** Vacuums the tables that exist with {@link #VACUUM_SETTINGS}, then restores the session's. */
   private static void vacuum(SparkSession spark, Warehouse wh, List<String> tables, long hours) {
-    Map<String, String> before = new HashMap<>();
-    for (String key : VACUUM_SETTINGS.keySet()) {
-      before.put(key, spark.conf().get(key, null));
-    }
+    Map<String, String> before = vacuumSettingsOf(spark);
     try {
       VACUUM_SETTINGS.forEach((key, value) -> spark.conf().set(key, value));
       for (String t : tables) {
@@ -258,5 +253,14 @@ public final class MaintainJob implements Callable<Integer> {
             }
           });
     }
+  }
+
+  /** The session's values of the {@link #VACUUM_SETTINGS}, {@code null} where it holds none. */
+  static Map<String, String> vacuumSettingsOf(SparkSession spark) {
+    Map<String, String> values = new HashMap<>();
+    for (String key : VACUUM_SETTINGS.keySet()) {
+      values.put(key, spark.conf().get(key, null));
+    }
+    return values;
   }
 }

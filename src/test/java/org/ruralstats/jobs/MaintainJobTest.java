@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,20 +55,15 @@ class MaintainJobTest {
     wh.spark().conf().set(Heartbeat.CONF_SECONDS, "1"); // the maintenance is watched as well
     // the VACUUM's settings hold for the VACUUM only: the session's own come back, set or not
     wh.spark().conf().set(MaintainJob.VACUUM_LOGGING, "true");
-    Map<String, String> settings = new HashMap<>();
-    MaintainJob.VACUUM_SETTINGS
-        .keySet()
-        .forEach(k -> settings.put(k, wh.spark().conf().get(k, null)));
+    Map<String, String> settings = MaintainJob.vacuumSettingsOf(wh.spark());
     assertTrue(settings.containsValue(null), "a setting the session does not hold: " + settings);
-    Map<String, String> after = new HashMap<>();
+    Map<String, String> after;
     try {
       assertEquals(
           0,
           MaintainJob.maintain(wh, 30, 168, out, later),
           console.toString(StandardCharsets.UTF_8));
-      MaintainJob.VACUUM_SETTINGS
-          .keySet()
-          .forEach(k -> after.put(k, wh.spark().conf().get(k, null)));
+      after = MaintainJob.vacuumSettingsOf(wh.spark());
     } finally {
       wh.spark().conf().unset(Heartbeat.CONF_SECONDS);
       wh.spark().conf().unset(MaintainJob.VACUUM_LOGGING);
