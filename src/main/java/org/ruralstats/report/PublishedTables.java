@@ -1,5 +1,8 @@
 package org.ruralstats.report;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -41,14 +44,23 @@ public final class PublishedTables {
         : new PublishedTables(warehouse, CommittedTables.asOf(warehouse, runId));
   }
 
-  /** When the published run ended, e.g. "2026-12-01 01:02:03 UTC"; null when not recorded. */
+  /**
+   * The clock of the reports' readers: China Standard Time. Counties, cities and provinces all keep
+   * it, whatever zone the machine that ran the job keeps (docs/decisions.md, "Times in reports").
+   */
+  public static final ZoneId READERS_ZONE = ZoneId.of("Asia/Shanghai");
+
+  private static final DateTimeFormatter READERS_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss '北京时间'").withZone(READERS_ZONE);
+
+  /** When the published run ended, e.g. "2026-12-01 09:02:03 北京时间"; null when not recorded. */
   public String runFinished() {
-    java.time.Instant at = committed.run().finishedAt();
-    return at == null
-        ? null
-        : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(java.time.ZoneOffset.UTC)
-            .format(at);
+    return readersTime(committed.run().finishedAt());
+  }
+
+  /** {@code at} on the readers' clock, e.g. "2026-12-01 09:02:03 北京时间"; null for null. */
+  public static String readersTime(Instant at) {
+    return at == null ? null : READERS_TIME.format(at);
   }
 
   /** The published run whose tables these are. */

@@ -25,7 +25,8 @@ public final class QualityPanel {
    * @param rejectedFiles files standing rejected as a whole: source, file, reason_code
    * @param orphans water-project village rows waiting for their project
    * @param runId the latest successful run, or null
-   * @param runFinished when it finished (UTC), or null
+   * @param runFinished when it finished, on the readers' clock ({@link
+   *     PublishedTables#runFinished}), or null
    * @param indicatorsVersion the Delta version of the indicator table read
    */
   public record Data(

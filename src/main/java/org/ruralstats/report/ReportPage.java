@@ -69,7 +69,7 @@ public final class ReportPage {
         .append(html(data.quality().runId()))
         .append("（")
         .append(html(data.quality().runFinished()))
-        .append(" UTC），指标表版本 indicator table version ")
+        .append("），指标表版本 indicator table version ")
         .append(data.quality().indicatorsVersion())
         .append("</div>\n</header>\n");
   }
@@ -154,7 +154,7 @@ public final class ReportPage {
         .append(html(q.runId()))
         .append("</b>，完成于 ")
         .append(html(q.runFinished()))
-        .append(" UTC；本报告取自指标表 published/indicators 第 <b>")
+        .append("；本报告取自指标表 published/indicators 第 <b>")
         .append(q.indicatorsVersion())
         .append("</b> 版 (Delta version)。待匹配工程村记录 orphans: <b>")
         .append(q.orphans())

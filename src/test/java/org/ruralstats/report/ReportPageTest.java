@@ -144,6 +144,18 @@ class ReportPageTest {
     assertTrue(dom.contains("data-sentence=\"insurance\""), "the brief section is on the page");
   }
 
+  @Test
+  void theRunsEndOnTheReadersClock() {
+    // a run of the small hours, Beijing time, is dated that morning, not the evening before
+    assertEquals(
+        "2026-12-06 02:30:00 北京时间",
+        PublishedTables.readersTime(java.time.Instant.parse("2026-12-05T18:30:00Z")));
+    String finished = SmallWarehouse.tables().runFinished();
+    assertTrue(finished.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d 北京时间"), finished);
+    assertEquals(2, count(dom, finished), "in the header and in the data-quality section");
+    assertFalse(dom.contains(finished + " UTC"), "one clock, named once");
+  }
+
   private static int count(String s, String what) {
     int n = 0;
     for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) {
