@@ -34,7 +34,7 @@ public final class SparkSessions {
   public static final String MAX_RECORDS_PER_FILE_KEY = "spark.sql.files.maxRecordsPerFile";
 
   /** Delta's check of each commit's file list in a JVM whose default zone is not UTC. */
-  static final String CRC_CHECK_OFF_UTC_KEY =
+  static final String NON_UTC_COMMIT_CHECK_KEY =
       "spark.databricks.delta.allFilesInCrc.verificationMode.forceOnNonUTC.enabled";
 
   /** The job's default for {@link #MAX_RECORDS_PER_FILE_KEY}. */
@@ -103,7 +103,7 @@ public final class SparkSessions {
     // longer. The check guards timestamps before 1883, which the job's tables never hold (their
     // timestamps are run and erasure times); in UTC Delta does not make it (docs/decisions.md,
     // "Delta's check of each commit in a JVM not on UTC")
-    conf.setIfMissing(CRC_CHECK_OFF_UTC_KEY, "false");
+    conf.setIfMissing(NON_UTC_COMMIT_CHECK_KEY, "false");
     conf.setIfMissing("spark.sql.ansi.enabled", "true");
     conf.setIfMissing("spark.databricks.delta.schema.autoMerge.enabled", "false");
     // A run is some two hundred small queries (Delta's own among them) and one large statement of

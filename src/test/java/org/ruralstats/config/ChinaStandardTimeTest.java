@@ -16,7 +16,7 @@ import org.ruralstats.support.TestSpark;
 /**
  * A JVM whose default zone is China Standard Time, as on a county's machine: a Delta commit runs no
  * more Spark jobs than in UTC under the job's settings ({@link
- * SparkSessions#CRC_CHECK_OFF_UTC_KEY}), and with Delta's own default it would.
+ * SparkSessions#NON_UTC_COMMIT_CHECK_KEY}), and with Delta's own default it would.
  */
 class ChinaStandardTimeTest {
   @TempDir Path dir;
@@ -29,19 +29,23 @@ class ChinaStandardTimeTest {
     int utc = jobsOfAnAppend(table);
     TimeZone zone = TimeZone.getDefault();
     String property = System.getProperty("user.timezone");
-    String setting = spark.conf().get(SparkSessions.CRC_CHECK_OFF_UTC_KEY);
+    String setting = spark.conf().get(SparkSessions.NON_UTC_COMMIT_CHECK_KEY);
     try {
       TimeZone.setDefault(TimeZone.getTimeZone("Asia/Shanghai"));
       System.setProperty("user.timezone", "Asia/Shanghai");
       assertEquals("false", setting, "the job's default, in the test session too");
       assertEquals(utc, jobsOfAnAppend(table), "Spark jobs of a commit in China Standard Time");
-      spark.conf().set(SparkSessions.CRC_CHECK_OFF_UTC_KEY, "true"); // Delta's default
+      spark.conf().set(SparkSessions.NON_UTC_COMMIT_CHECK_KEY, "true"); // Delta's default
       int checked = jobsOfAnAppend(table);
       assertTrue(checked > utc, "Delta's check: " + checked + " jobs against " + utc);
     } finally {
-      spark.conf().set(SparkSessions.CRC_CHECK_OFF_UTC_KEY, setting);
+      spark.conf().set(SparkSessions.NON_UTC_COMMIT_CHECK_KEY, setting);
       TimeZone.setDefault(zone);
-      System.setProperty("user.timezone", property);
+      if (property == null) {
+        System.clearProperty("user.timezone");
+      } else {
+        System.setProperty("user.timezone", property);
+      }
     }
   }
 

@@ -50,7 +50,7 @@ class SparkSessionsTest {
     assertEquals("false", conf.get("spark.sql.adaptive.enabled"));
     assertEquals("simple", conf.get("spark.sql.ui.explainMode"));
     assertEquals("25000", conf.get(SparkSessions.MAX_RECORDS_PER_FILE_KEY));
-    assertEquals("false", conf.get(SparkSessions.CRC_CHECK_OFF_UTC_KEY));
+    assertEquals("false", conf.get(SparkSessions.NON_UTC_COMMIT_CHECK_KEY));
     assertEquals(ProcessFreeLocalFileSystem.class.getName(), conf.get(SparkSessions.LOCAL_FS_KEY));
     assertEquals(ProcessFreeLocalFs.class.getName(), conf.get(SparkSessions.LOCAL_FC_KEY));
     assertTrue(SparkSessions.isLocal(conf));
