@@ -133,8 +133,8 @@ public final class SparkSessions {
       conf.setIfMissing("spark.ui.enabled", "false");
       // file: paths without a chmod or readlink process per file (org.ruralstats.localfs): a
       // Delta append of a few rows took twice as long with them. Local mode only: there the classes
-      // are on the
-      // one JVM's class path; a cluster's executors would need the application jar to load them.
+      // are on the one JVM's class path; a cluster's executors would need the application jar to
+      // load them.
       conf.setIfMissing(LOCAL_FS_KEY, ProcessFreeLocalFileSystem.class.getName());
       conf.setIfMissing(LOCAL_FC_KEY, ProcessFreeLocalFs.class.getName());
     }
