@@ -1,17 +1,21 @@
 package org.ruralstats.notebooks;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.ruralstats.report.PublishedTables;
 
 /**
  * What a notebook cell shows: a dataset as an HTML table (its first rows only, so nothing that
  * grows with the data reaches the driver), a horizontal SVG bar chart, or a line of text. Every
- * cell value passes {@link Redact#ids} first.
+ * cell value passes {@link Redact#ids} first; a timestamp is shown to the second in Beijing time
+ * and says so, as in the leaders' report, whatever the zone of the machine the notebook runs on.
  */
 public final class Show {
   /** Rows shown by {@link #table(Dataset)}. */
@@ -161,6 +165,13 @@ public final class Show {
     }
     if (v instanceof BigDecimal d) {
       return d.toPlainString();
+    }
+    // an instant on the readers' clock, named, as in the report, whatever the machine's zone
+    if (v instanceof Timestamp t) {
+      return PublishedTables.readersTime(t.toInstant());
+    }
+    if (v instanceof Instant i) {
+      return PublishedTables.readersTime(i);
     }
     return Redact.ids(String.valueOf(v));
   }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -57,6 +59,30 @@ class ShowAndTablesTest {
     assertTrue(html.contains("id &lt;ID number hidden&gt; in a note"), html);
     assertFalse(html.contains("11010519491231002X") || text.contains("11010519491231002X"));
     assertTrue(html.contains("3 rows"), html);
+  }
+
+  @Test
+  void aTimestampIsShownInBeijingTimeWhateverTheSessionsZone() {
+    StructType schema = new StructType().add("finished_at", DataTypes.TimestampType);
+    Instant at = Instant.parse("2026-12-01T18:30:05.123Z"); // 02:30 the next day in Beijing
+    try {
+      spark.conf().set("spark.sql.session.timeZone", "America/Los_Angeles");
+      for (String java8Api : List.of("false", "true")) { // collected as Timestamp, then Instant
+        spark.conf().set("spark.sql.datetime.java8API.enabled", java8Api);
+        Dataset<Row> runs =
+            spark.createDataFrame(
+                List.of(RowFactory.create(java8Api.equals("true") ? at : Timestamp.from(at))),
+                schema);
+        DisplayData shown = Show.table(runs);
+        String html = (String) shown.getData(MIMEType.TEXT_HTML);
+        String text = (String) shown.getData(MIMEType.TEXT_PLAIN);
+        assertTrue(html.contains("<td>2026-12-02 02:30:05 北京时间</td>"), html);
+        assertTrue(text.contains("2026-12-02 02:30:05 北京时间"), text);
+      }
+    } finally {
+      spark.conf().unset("spark.sql.session.timeZone");
+      spark.conf().unset("spark.sql.datetime.java8API.enabled");
+    }
   }
 
   @Test
