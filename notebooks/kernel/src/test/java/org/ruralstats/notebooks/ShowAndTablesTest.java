@@ -65,6 +65,8 @@ class ShowAndTablesTest {
   void aTimestampIsShownInBeijingTimeWhateverTheSessionsZone() {
     StructType schema = new StructType().add("finished_at", DataTypes.TimestampType);
     Instant at = Instant.parse("2026-12-01T18:30:05.123Z"); // 02:30 the next day in Beijing
+    String zone = spark.conf().get("spark.sql.session.timeZone");
+    String java8 = spark.conf().get("spark.sql.datetime.java8API.enabled");
     try {
       spark.conf().set("spark.sql.session.timeZone", "America/Los_Angeles");
       for (String java8Api : List.of("false", "true")) { // collected as Timestamp, then Instant
@@ -80,8 +82,8 @@ class ShowAndTablesTest {
         assertTrue(text.contains("2026-12-02 02:30:05 北京时间"), text);
       }
     } finally {
-      spark.conf().unset("spark.sql.session.timeZone");
-      spark.conf().unset("spark.sql.datetime.java8API.enabled");
+      spark.conf().set("spark.sql.session.timeZone", zone);
+      spark.conf().set("spark.sql.datetime.java8API.enabled", java8);
     }
   }
 
