@@ -76,7 +76,7 @@ if [[ -n "$leaks" ]]; then
   failed+=("ID check")
 fi
 # The committed outputs against these: per code cell the kinds of output, in order, each table's
-# header row and each printed schema's lines. Rows and figures differ from warehouse to warehouse;
+# header row and each printed schema's columns. Rows and figures differ from warehouse to warehouse;
 # columns do not.
 if [[ -n "$check_committed" && "$out" != "$here" ]]; then
   stale=$(/usr/bin/python3 - "$here" "$out" "${notebooks[@]}" <<'PY'
