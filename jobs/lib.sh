@@ -92,6 +92,14 @@ RS_JIT_FLAGS=(
   -XX:ReservedCodeCacheSize=512m
 )
 
+# The executors of a run submitted with jobs/nightly.sh --master are JVMs the cluster's workers
+# start, with the JVM's own collector (G1) and JIT counts unless the application names others. They
+# get the launchers' collector and counts (above): on the project's two-worker cluster the Xing
+# sample took 131 and 132 s against 169 and 162 s with the JVM's defaults, exports byte-identical
+# (docs/decisions.md, "The executors' JVM flags"). A --conf spark.executor.extraJavaOptions=...
+# replaces them.
+RS_EXECUTOR_JAVA_OPTS="-XX:+UseParallelGC ${RS_JIT_FLAGS[*]}"
+
 # rs_cds_archive CLASS_PATH: prints the path of the class-data archive of this build and class
 # path (it may not exist yet), or nothing when the archive is off (RURAL_STATS_CDS=off) or
 # target/cds is not writable.

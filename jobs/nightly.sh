@@ -14,6 +14,9 @@
 #   jobs/nightly.sh --master spark://HOST:PORT --landing DIR --warehouse DIR --key-file FILE \
 #       [--conf spark.K=V ...] [--spark-opt OPTION ...]
 # --conf settings win over the job's defaults (also without --master, where they become -Dspark.K=V).
+# With --master the executors get 2 GB and the launchers' collector and JIT counts
+# (RS_EXECUTOR_JAVA_OPTS in jobs/lib.sh) unless --conf spark.executor.memory or
+# spark.executor.extraJavaOptions says otherwise.
 # --spark-opt passes one more option to SparkSubmit (e.g. --spark-opt=--executor-memory=2g).
 # Exit codes: 0 all files loaded (rejected rows allowed); 2 published, but a file of the landing
 # folder stands rejected as a whole; 1 the run failed and nothing published changed; 3 another
@@ -65,6 +68,7 @@ if [[ -n "$master" ]]; then
   submit=(--name "rural-stats nightly")
   # Defaults for a small standalone cluster; a --conf of the same key wins (SparkSubmit keeps the last).
   submit+=(--conf spark.executor.memory=${RURAL_STATS_EXECUTOR_MEMORY:-2g})
+  submit+=(--conf "spark.executor.extraJavaOptions=$RS_EXECUTOR_JAVA_OPTS")
   for c in ${confs[@]+"${confs[@]}"}; do submit+=(--conf "$c"); done
   submit+=(${submit_opts[@]+"${submit_opts[@]}"})
   rs_submit "$master" org.ruralstats.jobs.NightlyJob "${submit[@]}" -- "${job_args[@]}"
