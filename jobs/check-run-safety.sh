@@ -35,6 +35,7 @@ printf 'year,person_id,village_code,required,enrolled\n2024,11010519491231002X,1
 
 resume="$work/resume"
 rm -f "$resume"
+: >"$work/first.log" # polled below from the start, before the run's shell has opened it
 RURAL_STATS_JAVA_OPTS="${RURAL_STATS_JAVA_OPTS:--Xmx2g} -Drural-stats.test.pause-at=published/indicators -Drural-stats.test.resume-file=$resume" \
   jobs/nightly.sh --landing "$work/landing" --warehouse "$wh" >"$work/first.log" 2>&1 &
 first=$!
