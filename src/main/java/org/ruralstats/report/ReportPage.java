@@ -172,23 +172,6 @@ public final class ReportPage {
       b.append("</tr>\n");
     }
     b.append("</tbody></table>\n");
-    b.append("<h3>拒收行（按来源和原因） <span class=\"en\">Rejected rows by source and reason</span></h3>\n");
-    if (q.rejectsByReason().isEmpty()) {
-      b.append("<p class=\"ok\">无 none</p>\n");
-    } else {
-      b.append(
-          "<table><thead><tr><th>来源 source</th><th>原因 reason</th><th>行数 rows</th></tr></thead><tbody>\n");
-      for (Row r : q.rejectsByReason()) {
-        b.append("<tr><td>")
-            .append(html(r.getString(0)))
-            .append("</td><td>")
-            .append(html(r.getString(1)))
-            .append("</td><td class=\"num\">")
-            .append(r.getLong(2))
-            .append("</td></tr>\n");
-      }
-      b.append("</tbody></table>\n");
-    }
     b.append("<h3>整体拒收的文件 <span class=\"en\">Files standing rejected</span></h3>\n");
     if (q.rejectedFiles().isEmpty()) {
       b.append("<p class=\"ok\">无 none</p>\n");
@@ -202,6 +185,23 @@ public final class ReportPage {
             .append(html(r.getString(1)))
             .append("</td><td>")
             .append(html(r.getString(2)))
+            .append("</td></tr>\n");
+      }
+      b.append("</tbody></table>\n");
+    }
+    b.append("<h3>拒收行（按来源和原因） <span class=\"en\">Rejected rows by source and reason</span></h3>\n");
+    if (q.rejectsByReason().isEmpty()) {
+      b.append("<p class=\"ok\">无 none</p>\n");
+    } else {
+      b.append(
+          "<table><thead><tr><th>来源 source</th><th>原因 reason</th><th>行数 rows</th></tr></thead><tbody>\n");
+      for (Row r : q.rejectsByReason()) {
+        b.append("<tr><td>")
+            .append(html(r.getString(0)))
+            .append("</td><td>")
+            .append(html(r.getString(1)))
+            .append("</td><td class=\"num\">")
+            .append(r.getLong(2))
             .append("</td></tr>\n");
       }
       b.append("</tbody></table>\n");

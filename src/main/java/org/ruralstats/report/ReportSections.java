@@ -66,7 +66,7 @@ final class ReportSections {
       return;
     }
     String level = Area.levelZh(data.children().get(0).level());
-    b.append("<section id=\"rankings\" class=\"pagebreak\">\n<h2>各")
+    b.append("<section id=\"rankings\">\n<h2>各")
         .append(html(level))
         .append("比较 <span class=\"en\">Areas one level down, ranked</span></h2>\n");
     for (IndicatorDefinition d : data.catalogue().indicators()) {
