@@ -172,41 +172,47 @@ public final class ReportPage {
       b.append("</tr>\n");
     }
     b.append("</tbody></table>\n");
-    b.append("<h3>整体拒收的文件 <span class=\"en\">Files standing rejected</span></h3>\n");
-    if (q.rejectedFiles().isEmpty()) {
-      b.append("<p class=\"ok\">无 none</p>\n");
-    } else {
-      b.append(
-          "<table><thead><tr><th>来源 source</th><th>文件 file</th><th>原因 reason</th></tr></thead><tbody>\n");
-      for (Row r : q.rejectedFiles()) {
-        b.append("<tr><td>")
-            .append(html(r.getString(0)))
-            .append("</td><td>")
-            .append(html(r.getString(1)))
-            .append("</td><td>")
-            .append(html(r.getString(2)))
-            .append("</td></tr>\n");
-      }
-      b.append("</tbody></table>\n");
-    }
-    b.append("<h3>拒收行（按来源和原因） <span class=\"en\">Rejected rows by source and reason</span></h3>\n");
-    if (q.rejectsByReason().isEmpty()) {
-      b.append("<p class=\"ok\">无 none</p>\n");
-    } else {
-      b.append(
-          "<table><thead><tr><th>来源 source</th><th>原因 reason</th><th>行数 rows</th></tr></thead><tbody>\n");
-      for (Row r : q.rejectsByReason()) {
-        b.append("<tr><td>")
-            .append(html(r.getString(0)))
-            .append("</td><td>")
-            .append(html(r.getString(1)))
-            .append("</td><td class=\"num\">")
-            .append(r.getLong(2))
-            .append("</td></tr>\n");
-      }
-      b.append("</tbody></table>\n");
-    }
+    // files standing rejected first: a whole file missing from the figures matters more than a row
+    rowsOrNone(
+        b,
+        "整体拒收的文件 <span class=\"en\">Files standing rejected</span>",
+        List.of("来源 source", "文件 file", "原因 reason"),
+        q.rejectedFiles());
+    rowsOrNone(
+        b,
+        "拒收行（按来源和原因） <span class=\"en\">Rejected rows by source and reason</span>",
+        List.of("来源 source", "原因 reason", "行数 rows"),
+        q.rejectsByReason());
     b.append("</section>\n");
+  }
+
+  /**
+   * A heading (HTML), then "无 none" when there are no rows, else a table of them under {@code
+   * headers}: a number right-aligned as it is, any other value as escaped text.
+   */
+  private static void rowsOrNone(
+      StringBuilder b, String heading, List<String> headers, List<Row> rows) {
+    b.append("<h3>").append(heading).append("</h3>\n");
+    if (rows.isEmpty()) {
+      b.append("<p class=\"ok\">无 none</p>\n");
+      return;
+    }
+    b.append("<table><thead><tr>");
+    headers.forEach(h -> b.append("<th>").append(h).append("</th>"));
+    b.append("</tr></thead><tbody>\n");
+    for (Row r : rows) {
+      b.append("<tr>");
+      for (int i = 0; i < headers.size(); i++) {
+        Object v = r.get(i);
+        if (v instanceof Number n) {
+          b.append("<td class=\"num\">").append(n).append("</td>");
+        } else {
+          b.append("<td>").append(html((String) v)).append("</td>");
+        }
+      }
+      b.append("</tr>\n");
+    }
+    b.append("</tbody></table>\n");
   }
 
   /** A UTF-8 text resource of the class path. */
