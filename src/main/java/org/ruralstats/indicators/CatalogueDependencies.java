@@ -67,9 +67,9 @@ public final class CatalogueDependencies {
   private static String textOf(IndicatorCatalogue catalogue, FactView fact) {
     StringBuilder text = new StringBuilder(fact.sql());
     for (IndicatorDefinition indicator : catalogue.indicatorsOf(fact.name())) {
-      text.append('\n').append(indicator.numerator());
+      text.append('\n').append(catalogue.numeratorSql(indicator));
       if (indicator.denominator() != null) {
-        text.append('\n').append(indicator.denominator());
+        text.append('\n').append(catalogue.denominatorSql(indicator));
       }
     }
     return text.toString();

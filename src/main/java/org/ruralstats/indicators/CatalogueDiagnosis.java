@@ -56,9 +56,9 @@ final class CatalogueDiagnosis {
       requireColumns(rows, where, failure, "area_code", "year");
       for (IndicatorDefinition indicator : catalogue.indicatorsOf(fact.name())) {
         Map<String, String> parts = new LinkedHashMap<>();
-        parts.put("numerator", indicator.numerator());
+        parts.put("numerator", catalogue.numeratorSql(indicator));
         if (indicator.denominator() != null) {
-          parts.put("denominator", indicator.denominator());
+          parts.put("denominator", catalogue.denominatorSql(indicator));
         }
         for (Map.Entry<String, String> part : parts.entrySet()) {
           String aggregate =

@@ -71,7 +71,9 @@ public final class CatalogueDocs {
         - `rate`: `value` = 100 × `numerator` / `denominator`, rounded half-up to two decimals
           (a percentage), computed exactly as floor((20000 × n + d) / (2 × d)) / 100, with no
           binary floating point and no intermediate rounding (1/8 gives 12.50, 1/800 gives
-          0.13, 2/3 gives 66.67); empty when the denominator is 0.
+          0.13, 2/3 gives 66.67); empty when the denominator is 0. Its `numerator` and
+          `denominator` are count indicators of its group, named by code (or codes joined by +
+          or −), computed from the very same aggregates: a rate always equals its counts.
       - **Year over year.** `prev_value` is the `value` of the same indicator and area in
         exactly `year − 1`, empty when that year was not computed or its value is empty (with
         2022 and 2024 computed but not 2023, 2024 has no `prev_value`). `yoy_change` = `value` −
@@ -194,15 +196,25 @@ public final class CatalogueDocs {
             .append(indicator.description().strip())
             .append("\n\n")
             .append("- numerator: ")
-            .append(inlineCode(indicator.numerator()))
+            .append(formula(indicator, indicator.numerator(), catalogue.numeratorSql(indicator)))
             .append('\n');
         if (indicator.denominator() != null) {
-          md.append("- denominator: ").append(inlineCode(indicator.denominator())).append('\n');
+          md.append("- denominator: ")
+              .append(
+                  formula(indicator, indicator.denominator(), catalogue.denominatorSql(indicator)))
+              .append('\n');
         }
         md.append('\n');
       }
     }
     return md.toString().stripTrailing() + "\n";
+  }
+
+  /** A count's aggregate; a rate's codes, then the aggregate they stand for. */
+  private static String formula(IndicatorDefinition indicator, String declared, String sql) {
+    return indicator.kind() == IndicatorKind.RATE
+        ? inlineCode(declared.strip()) + " = " + inlineCode(sql)
+        : inlineCode(declared);
   }
 
   private static String anchor(FactView fact) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.types.DataType;
@@ -231,7 +232,13 @@ final class CatalogueValidator {
       requireText(where, "numerator", indicator.numerator());
       if (indicator.kind() == IndicatorKind.RATE && blank(indicator.denominator())) {
         problems.add(
-            where + ": a rate needs a denominator (the aggregate expression it is divided by)");
+            where
+                + ": a rate needs a denominator (the count indicator it is divided by, e.g."
+                + " INS_REQUIRED)");
+      }
+      if (indicator.kind() == IndicatorKind.RATE) {
+        checkFormula(where, indicator, "numerator", indicator.numerator());
+        checkFormula(where, indicator, "denominator", indicator.denominator());
       }
       checkPresentation(where, indicator, headlines);
       if (indicator.kind() != null
@@ -278,6 +285,59 @@ final class CatalogueValidator {
         problems.add(where + ": target.threshold is missing (a number in the indicator's unit)");
       }
       requireText(where, "target.source", target.source());
+    }
+  }
+
+  /**
+   * A rate's numerator or denominator: codes of count indicators of the rate's fact, joined by + or
+   * - ({@link RateFormula}), so the rate is computed from the same aggregates as those counts.
+   */
+  private void checkFormula(String where, IndicatorDefinition rate, String field, String text) {
+    if (blank(text) || blank(rate.fact()) || catalogue.fact(rate.fact()).isEmpty()) {
+      return; // reported as missing or as an unknown fact
+    }
+    List<String> counts =
+        catalogue.indicators().stream()
+            .filter(
+                i ->
+                    i != null
+                        && i.kind() == IndicatorKind.COUNT
+                        && !blank(i.code())
+                        && i.fact() != null
+                        && i.fact().equals(rate.fact()))
+            .map(IndicatorDefinition::code)
+            .toList();
+    Optional<RateFormula> formula = RateFormula.parse(text);
+    if (formula.isEmpty()) {
+      problems.add(
+          where
+              + ": "
+              + field
+              + " '"
+              + text.strip()
+              + "' must name count indicators of fact "
+              + rate.fact()
+              + " by code, joined by + or - (e.g. INS_ENROLLED, or MON_PERSONS -"
+              + " MON_ACTIVE_PERSONS), so that the rate is computed from the same figures as its"
+              + " counts; the counts of fact "
+              + rate.fact()
+              + " are "
+              + counts);
+      return;
+    }
+    for (String code : formula.get().codes()) {
+      if (!counts.contains(code)) {
+        problems.add(
+            where
+                + ": "
+                + field
+                + " names "
+                + code
+                + ", which is not a count indicator of fact "
+                + rate.fact()
+                + "; use one of "
+                + counts);
+      }
     }
   }
 

@@ -156,6 +156,36 @@ public record IndicatorCatalogue(
         .toList();
   }
 
+  /**
+   * The Spark SQL aggregate of an indicator's numerator: a count's or an amount's as declared; a
+   * rate's formula ({@link RateFormula}) with each count's aggregate in place of its code.
+   */
+  public String numeratorSql(IndicatorDefinition indicator) {
+    return sqlOf(indicator, indicator.numerator());
+  }
+
+  /** As {@link #numeratorSql}, for a rate's denominator; null for a count or an amount. */
+  public String denominatorSql(IndicatorDefinition indicator) {
+    return indicator.denominator() == null ? null : sqlOf(indicator, indicator.denominator());
+  }
+
+  private String sqlOf(IndicatorDefinition indicator, String declared) {
+    if (indicator.kind() != IndicatorKind.RATE) {
+      return declared;
+    }
+    RateFormula formula =
+        RateFormula.parse(declared)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        indicator.code() + ": not a formula of counts: " + declared));
+    return formula.sql(
+        code ->
+            indicator(code)
+                .orElseThrow(() -> new IllegalStateException("no indicator " + code))
+                .numerator());
+  }
+
   /** Every indicator code, in catalogue order. */
   public List<String> codes() {
     return indicators.stream().map(IndicatorDefinition::code).toList();

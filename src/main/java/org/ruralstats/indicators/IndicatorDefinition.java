@@ -10,8 +10,11 @@ package org.ruralstats.indicators;
  * @param nameZh the Chinese name, e.g. 参保率
  * @param nameEn the English name
  * @param description one sentence saying what is counted or summed
- * @param numerator a Spark SQL aggregate expression over the fact's columns
- * @param denominator for a rate, the aggregate expression of the denominator; null otherwise
+ * @param numerator a Spark SQL aggregate expression over the fact's columns; for a rate, the codes
+ *     of count indicators of its fact joined by + or - ({@link RateFormula}), computed from their
+ *     aggregates ({@link IndicatorCatalogue#numeratorSql})
+ * @param denominator for a rate, the count indicators it is divided by, written as its numerator;
+ *     null otherwise
  * @param headline the indicator's place among the headline figures of the summary and the report (1
  *     first), or null when it is not a headline
  * @param target the level the indicator should reach, for the report's attention list, or null

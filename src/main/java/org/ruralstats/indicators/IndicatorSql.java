@@ -100,7 +100,7 @@ final class IndicatorSql {
     for (FactView fact : catalogue.facts()) {
       List<IndicatorDefinition> indicators = catalogue.indicatorsOf(fact.name());
       entries.add("_fact_" + fact.name() + " AS (\n" + fact.sql().strip() + "\n)");
-      entries.add(totals(fact, indicators));
+      entries.add(totals(catalogue, fact, indicators));
       entries.add(longForm(fact, indicators));
       longNames.add("_long_" + fact.name());
     }
@@ -152,14 +152,18 @@ final class IndicatorSql {
   }
 
   /** Every indicator of the fact as aggregates n0, d0, n1, … in one GROUP BY. */
-  private static String totals(FactView fact, List<IndicatorDefinition> indicators) {
+  private static String totals(
+      IndicatorCatalogue catalogue, FactView fact, List<IndicatorDefinition> indicators) {
     List<String> aggregates = new ArrayList<>();
     for (int i = 0; i < indicators.size(); i++) {
       IndicatorDefinition indicator = indicators.get(i);
       aggregates.add(
-          "    -- " + indicator.code() + "\n" + aggregate(indicator.numerator(), "n" + i));
+          "    -- "
+              + indicator.code()
+              + "\n"
+              + aggregate(catalogue.numeratorSql(indicator), "n" + i));
       if (indicator.kind() == IndicatorKind.RATE) {
-        aggregates.add(aggregate(indicator.denominator(), "d" + i));
+        aggregates.add(aggregate(catalogue.denominatorSql(indicator), "d" + i));
       }
     }
     return "_totals_"

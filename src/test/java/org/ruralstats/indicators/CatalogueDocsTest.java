@@ -46,7 +46,12 @@ class CatalogueDocsTest {
     }
     assertTrue(page.contains("## Common rules"));
     assertTrue(page.contains("Driving source: `education_aid`"));
-    assertTrue(page.contains("- denominator: `COUNT_IF(any_required)`"));
+    assertTrue(page.contains("- denominator: `INS_REQUIRED` = `COUNT_IF(any_required)`"), page);
+    assertTrue(
+        page.contains(
+            "- numerator: `MON_PERSONS - MON_ACTIVE_PERSONS`"
+                + " = `COUNT_IF(any_monitored) - COUNT_IF(any_active)`"),
+        page);
     assertTrue(
         page.contains("Grain (no two rows share these): `area_code`, `year`, `person_key`."), page);
   }

@@ -180,17 +180,34 @@ class IndicatorCatalogueTest {
           unit: '%'
           name_zh: 应参保比例
           name_en: Share required to enrol
-          description: Persons required as a percentage of all persons.
-          numerator: COUNT(DISTINCT CASE WHEN required THEN person_key END)
-          denominator: COUNT(DISTINCT person_key)
+          description: INS_REQUIRED as a percentage of INS_PERSONS.
+          numerator: INS_REQUIRED
+          denominator: INS_PERSONS
+        - code: INS_PERSONS
+          fact: insurance
+          unit: '人'
+          kind: count
+          name_zh: 人数
+          name_en: Persons
+          description: Persons with an insurance row.
+          numerator: COUNT(DISTINCT person_key)
       """;
 
   @Test
   void validCatalogueLoads() {
     IndicatorCatalogue catalogue = IndicatorCatalogue.parse(VALID, "test.yaml");
-    assertEquals(List.of("INS_REQUIRED", "INS_SHARE"), catalogue.codes());
-    assertEquals(IndicatorKind.RATE, catalogue.indicators().get(1).kind());
-    assertEquals("COUNT(DISTINCT person_key)", catalogue.indicators().get(1).denominator());
+    assertEquals(List.of("INS_REQUIRED", "INS_SHARE", "INS_PERSONS"), catalogue.codes());
+    IndicatorDefinition share = catalogue.indicators().get(1);
+    assertEquals(IndicatorKind.RATE, share.kind());
+    assertEquals("INS_PERSONS", share.denominator());
+    // a rate is computed from its counts' own aggregates
+    assertEquals("COUNT(DISTINCT person_key)", catalogue.denominatorSql(share));
+    assertEquals(
+        "COUNT(DISTINCT CASE WHEN required THEN person_key END)", catalogue.numeratorSql(share));
+    assertEquals(
+        catalogue.indicator("INS_REQUIRED").orElseThrow().numerator(),
+        catalogue.numeratorSql(share));
+    assertEquals(null, catalogue.denominatorSql(catalogue.indicators().get(0)));
     assertEquals(
         List.of("year", "person_key", "village_code", "required"),
         List.copyOf(catalogue.sources().get("insurance").keySet()));
@@ -215,9 +232,41 @@ class IndicatorCatalogueTest {
   @Test
   void rateWithoutDenominatorIsRefused() {
     assertProblems(
-        VALID.replace("    denominator: COUNT(DISTINCT person_key)\n", ""),
-        "indicator #2 INS_SHARE: a rate needs a denominator (the aggregate expression it is"
-            + " divided by)");
+        VALID.replace("    denominator: INS_PERSONS\n", ""),
+        "indicator #2 INS_SHARE: a rate needs a denominator (the count indicator it is divided"
+            + " by, e.g. INS_REQUIRED)");
+  }
+
+  @Test
+  void rateWrittenAsSqlIsRefusedNamingTheCountsOfItsFact() {
+    assertProblems(
+        VALID.replace("numerator: INS_REQUIRED", "numerator: COUNT(DISTINCT person_key)"),
+        "indicator #2 INS_SHARE: numerator 'COUNT(DISTINCT person_key)' must name count"
+            + " indicators of fact insurance by code, joined by + or - (e.g. INS_ENROLLED, or"
+            + " MON_PERSONS - MON_ACTIVE_PERSONS), so that the rate is computed from the same"
+            + " figures as its counts; the counts of fact insurance are [INS_REQUIRED,"
+            + " INS_PERSONS]");
+  }
+
+  @Test
+  void rateNamingAnythingButACountOfItsFactIsRefused() {
+    assertProblems(
+        VALID.replace("denominator: INS_PERSONS", "denominator: INS_PERSONS - INS_SHARE + INS_X"),
+        "indicator #2 INS_SHARE: denominator names INS_SHARE, which is not a count indicator of"
+            + " fact insurance; use one of [INS_REQUIRED, INS_PERSONS]",
+        "indicator #2 INS_SHARE: denominator names INS_X, which is not a count indicator of fact"
+            + " insurance; use one of [INS_REQUIRED, INS_PERSONS]");
+  }
+
+  @Test
+  void aRateOfADifferenceOfCountsSubtractsTheirAggregates() {
+    IndicatorCatalogue catalogue =
+        IndicatorCatalogue.parse(
+            VALID.replace("numerator: INS_REQUIRED", "numerator: INS_PERSONS - INS_REQUIRED"),
+            "test.yaml");
+    assertEquals(
+        "COUNT(DISTINCT person_key) - COUNT(DISTINCT CASE WHEN required THEN person_key END)",
+        catalogue.numeratorSql(catalogue.indicators().get(1)));
   }
 
   @Test
