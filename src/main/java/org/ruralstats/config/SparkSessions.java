@@ -1,16 +1,20 @@
 package org.ruralstats.config;
 
+import java.util.List;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.ruralstats.localfs.ProcessFreeLocalFileSystem;
 import org.ruralstats.localfs.ProcessFreeLocalFs;
+import org.ruralstats.privacy.ParquetValueLogging;
 import org.ruralstats.privacy.WarehouseModes;
 
 /**
  * Builds the SparkSession the pipeline runs in: Delta Lake enabled, settings sized for a county on
  * a small machine unless the launcher already set them. Whatever {@code spark-submit --conf} (or a
  * {@code -Dspark.*} system property, or {@code spark-defaults.conf} through spark-submit) gives
- * wins: the job only fills in the keys the {@link SparkConf} does not hold.
+ * wins: the job only fills in the keys the {@link SparkConf} does not hold, except two lists it
+ * adds to: Delta's SQL extension and the plugin that keeps Parquet from logging values ({@link
+ * ParquetValueLogging}).
  */
 public final class SparkSessions {
 
@@ -39,6 +43,12 @@ public final class SparkSessions {
 
   /** The job's default for {@link #MAX_RECORDS_PER_FILE_KEY}. */
   public static final int ROWS_PER_FILE = 25_000;
+
+  /** Spark's list of plugins, started in the driver and in every executor. */
+  public static final String PLUGINS_KEY = "spark.plugins";
+
+  /** The plugin every session of the job runs, beside any given ({@link ParquetValueLogging}). */
+  public static final String VALUE_LOGGING_GUARD = ParquetValueLogging.class.getName();
 
   private SparkSessions() {}
 
@@ -72,6 +82,13 @@ public final class SparkSessions {
       conf.set("spark.sql.extensions", DELTA_EXTENSION);
     } else if (!extensions.contains(DELTA_EXTENSION)) {
       conf.set("spark.sql.extensions", extensions + "," + DELTA_EXTENSION);
+    }
+    // never a default a --conf replaces: Parquet must not log the values it writes (ID numbers)
+    String plugins = conf.get(PLUGINS_KEY, "").trim();
+    if (plugins.isEmpty()) {
+      conf.set(PLUGINS_KEY, VALUE_LOGGING_GUARD);
+    } else if (!List.of(plugins.split("\\s*,\\s*")).contains(VALUE_LOGGING_GUARD)) {
+      conf.set(PLUGINS_KEY, plugins + "," + VALUE_LOGGING_GUARD);
     }
     conf.setIfMissing(
         "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");

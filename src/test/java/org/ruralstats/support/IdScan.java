@@ -27,8 +27,9 @@ import org.ruralstats.ingest.ResidentId;
 
 /**
  * Turns DEBUG logging on for every logger and searches every log line (message and stack trace) for
- * anything shaped like an ID number that is a valid one (check character right); also helpers to
- * write valid IDs and to remove a landing folder's records of some persons.
+ * anything shaped like an ID number that is a valid one (check character right), as text or as
+ * bytes written out as numbers; also helpers to write valid IDs and to remove a landing folder's
+ * records of some persons.
  */
 public final class IdScan extends AbstractAppender {
   private static final Pattern ID = Pattern.compile("(?<![0-9])[0-9]{17}[0-9Xx](?![0-9A-Za-z])");
@@ -40,6 +41,11 @@ public final class IdScan extends AbstractAppender {
 
   private IdScan() {
     super("id-scan", null, null, true, Property.EMPTY_ARRAY);
+  }
+
+  /** A scanner of texts given to {@link #scan} only: no logger is touched. */
+  static IdScan ofTexts() {
+    return new IdScan();
   }
 
   /** Starts scanning, with every logger at DEBUG. */
@@ -124,12 +130,43 @@ public final class IdScan extends AbstractAppender {
 
   /** Searches a text (a log line, a console output) for valid ID numbers. */
   public void scan(String text) {
+    scanText(text, text);
+    // bytes written out as numbers, as libraries log binary values: "[49, 52, 49, ...]" (Java's
+    // Arrays.toString, Parquet's value logging) or "31 34 31 ..." (hexadecimal, Thrift's)
+    for (Pattern bytes : List.of(DECIMAL_BYTES, HEX_BYTES)) {
+      Matcher b = bytes.matcher(text);
+      while (b.find()) {
+        scanText(decode(b.group(), bytes == HEX_BYTES), text.substring(b.start(), b.end()));
+      }
+    }
+  }
+
+  private static final Pattern DECIMAL_BYTES =
+      Pattern.compile("\\[-?[0-9]{1,3}(?:, -?[0-9]{1,3}){17,}\\]");
+  private static final Pattern HEX_BYTES =
+      Pattern.compile("(?<![0-9A-Fa-f])[0-9A-Fa-f]{2}(?: [0-9A-Fa-f]{2}){17,}(?![0-9A-Fa-f])");
+
+  /** The text of bytes written as decimal or hexadecimal numbers (ISO-8859-1: one char a byte). */
+  static String decode(String numbers, boolean hex) {
+    String[] parts = numbers.replaceAll("[\\[\\]]", "").split(",? ");
+    StringBuilder s = new StringBuilder();
+    for (String p : parts) {
+      s.append((char) (Integer.parseInt(p.strip(), hex ? 16 : 10) & 0xff));
+    }
+    return s.toString();
+  }
+
+  private void scanText(String text, String shown) {
     Matcher m = ID.matcher(text);
     while (m.find()) {
       String id = m.group().toUpperCase(java.util.Locale.ROOT);
       if (isId(id)) {
-        int from = Math.max(0, m.start() - 80);
-        hits.add(text.substring(from, Math.min(text.length(), m.end() + 40)));
+        if (shown == text) {
+          int from = Math.max(0, m.start() - 80);
+          hits.add(text.substring(from, Math.min(text.length(), m.end() + 40)));
+        } else {
+          hits.add("as bytes: " + shown.substring(0, Math.min(shown.length(), 200)));
+        }
       }
     }
   }

@@ -17,4 +17,18 @@ class IdScanTest {
     assertFalse(IdScan.isId(IdScan.validId("14112319651304011"))); // month 13
     assertFalse(IdScan.isId(IdScan.validId("99112319650304011"))); // no province 99
   }
+
+  @Test
+  void idsWrittenAsBytesAreFound() {
+    String id = "141123196503040119";
+    IdScan scan = IdScan.ofTexts();
+    // as Parquet's value logging writes a string (Arrays.toString of its bytes), and as Thrift
+    // writes binary fields (hexadecimal); a line of other numbers is no hit
+    scan.scan("RecordConsumerLoggingWrapper:   " + java.util.Arrays.toString(id.getBytes()));
+    scan.scan("min_value:31 34 31 31 32 33 31 39 36 35 30 33 30 34 30 31 31 39 20 20");
+    scan.scan("counts [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19]");
+    scan.scan("bytes [49, 52, 49, 49, 50, 51, 49, 57, 54, 53, 48, 51, 48, 52, 48, 49, 49, 56]");
+    org.junit.jupiter.api.Assertions.assertEquals(2, scan.hits().size(), scan.hits().toString());
+    assertTrue(scan.hits().get(1).startsWith("as bytes: 31 34 31"), scan.hits().toString());
+  }
 }
