@@ -77,19 +77,9 @@ public final class SparkSessions {
   public static SparkConf settings(SparkConf given, String appName, int shufflePartitions) {
     SparkConf conf = given.clone();
     conf.setIfMissing("spark.app.name", appName);
-    String extensions = conf.get("spark.sql.extensions", "").trim();
-    if (extensions.isEmpty()) {
-      conf.set("spark.sql.extensions", DELTA_EXTENSION);
-    } else if (!extensions.contains(DELTA_EXTENSION)) {
-      conf.set("spark.sql.extensions", extensions + "," + DELTA_EXTENSION);
-    }
+    addToList(conf, "spark.sql.extensions", DELTA_EXTENSION);
     // never a default a --conf replaces: Parquet must not log the values it writes (ID numbers)
-    String plugins = conf.get(PLUGINS_KEY, "").trim();
-    if (plugins.isEmpty()) {
-      conf.set(PLUGINS_KEY, VALUE_LOGGING_GUARD);
-    } else if (!List.of(plugins.split("\\s*,\\s*")).contains(VALUE_LOGGING_GUARD)) {
-      conf.set(PLUGINS_KEY, plugins + "," + VALUE_LOGGING_GUARD);
-    }
+    addToList(conf, PLUGINS_KEY, VALUE_LOGGING_GUARD);
     conf.setIfMissing(
         "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
     conf.setIfMissing("spark.databricks.delta.snapshotPartitions", "2");
@@ -156,6 +146,16 @@ public final class SparkSessions {
       conf.setIfMissing(LOCAL_FC_KEY, ProcessFreeLocalFs.class.getName());
     }
     return conf;
+  }
+
+  /** Adds {@code entry} to the comma-separated list under {@code key} unless it is in it. */
+  private static void addToList(SparkConf conf, String key, String entry) {
+    String list = conf.get(key, "").trim();
+    if (list.isEmpty()) {
+      conf.set(key, entry);
+    } else if (!List.of(list.split("\\s*,\\s*")).contains(entry)) {
+      conf.set(key, list + "," + entry);
+    }
   }
 
   /**
