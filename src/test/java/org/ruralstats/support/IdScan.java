@@ -130,7 +130,7 @@ public final class IdScan extends AbstractAppender {
 
   /** Searches a text (a log line, a console output) for valid ID numbers. */
   public void scan(String text) {
-    scanText(text, text);
+    scanText(text, null);
     // bytes written out as numbers, as libraries log binary values: "[49, 52, 49, ...]" (Java's
     // Arrays.toString, Parquet's value logging) or "31 34 31 ..." (hexadecimal, Thrift's)
     for (Pattern bytes : List.of(DECIMAL_BYTES, HEX_BYTES)) {
@@ -156,16 +156,17 @@ public final class IdScan extends AbstractAppender {
     return s.toString();
   }
 
-  private void scanText(String text, String shown) {
+  /** {@code bytes}: the numbers {@code text} was decoded from, shown in a hit; null for text. */
+  private void scanText(String text, String bytes) {
     Matcher m = ID.matcher(text);
     while (m.find()) {
       String id = m.group().toUpperCase(java.util.Locale.ROOT);
       if (isId(id)) {
-        if (shown == text) {
+        if (bytes == null) {
           int from = Math.max(0, m.start() - 80);
           hits.add(text.substring(from, Math.min(text.length(), m.end() + 40)));
         } else {
-          hits.add("as bytes: " + shown.substring(0, Math.min(shown.length(), 200)));
+          hits.add("as bytes: " + bytes.substring(0, Math.min(bytes.length(), 200)));
         }
       }
     }
