@@ -19,14 +19,12 @@
       formatter: function (p) { return p.value == null ? '' : (rate ? p.value.toFixed(2) + '%' : p.value.toLocaleString('en-US')); } };
     var option;
     if (fig.getAttribute('data-type') === 'bar') {
-      var min = null;
-      for (var k = 0; k < values.length; k++) {
-        if (values[k] != null && (min == null || values[k] < min)) { min = values[k]; }
-      }
+      // every bar starts at zero, so its length is proportional to its value (its axis is not
+      // shown: bars from an axis near the smallest value made 96% look half of 99%)
       option = {
         animation: false,
         grid: { left: 8, right: 56, top: 4, bottom: 4, containLabel: true },
-        xAxis: { type: 'value', show: false, min: rate && min != null ? Math.max(0, Math.floor(min - 5)) : 0, max: rate ? 100 : null },
+        xAxis: { type: 'value', show: false, min: 0, max: rate ? 100 : null },
         yAxis: { type: 'category', data: labels, inverse: true, axisTick: { show: false },
           axisLabel: { fontSize: 10 } },
         series: [{ type: 'bar', data: values, barMaxWidth: 14, label: Object.assign({ position: 'right' }, label),

@@ -34,6 +34,13 @@ class ReportPageTest {
       Pattern.compile(
           "data-indicator=\"([A-Z0-9_]+)\" data-area=\"([^\"]*)\" data-year=\"(\\d+)\""
               + " data-value=\"([^\"]*)\"");
+  private static final Pattern BAR_CHART =
+      Pattern.compile("<figure class=\"chart\" data-type=\"bar\"(.*?)</figure>", Pattern.DOTALL);
+  private static final Pattern CHART_VALUE = Pattern.compile("data-value=\"([^\"]*)\"");
+  // a horizontal bar as ECharts' SVG renderer draws it: from (x, y), length w, height h
+  private static final Pattern BAR =
+      Pattern.compile(
+          "<path d=\"M([0-9.]+) [0-9.]+l([0-9.]+) 0l0 [0-9.]+l-[0-9.]+ 0Z\" fill=\"#b91c1c\"");
   private static final Pattern ID_SHAPED =
       Pattern.compile("(?<![0-9A-Za-z])(\\d{17}[0-9Xx]|\\d{15})(?![0-9A-Za-z])");
 
@@ -91,6 +98,48 @@ class ReportPageTest {
     assertTrue(plots >= 10, "expected ranked and trend charts, found " + plots);
     assertEquals(plots, drawn, "every chart container must be initialised by ECharts");
     assertTrue(count(dom, "<svg") >= plots, "every chart must have rendered an SVG");
+  }
+
+  /**
+   * A ranked bar's length is proportional to its value: every bar starts at zero, so one area's bar
+   * twice another's means twice its value. A bar drawn from an axis starting near the smallest
+   * value (as the rate charts once were, 91 to 100 with the axis hidden) makes 96% look half of
+   * 99%.
+   */
+  @Test
+  void rankedBarsStartAtZeroAndAreAsLongAsTheirValues() {
+    Matcher chart = BAR_CHART.matcher(dom);
+    int charts = 0;
+    while (chart.find()) {
+      String figure = chart.group(1);
+      List<BigDecimal> values = new ArrayList<>();
+      Matcher v = CHART_VALUE.matcher(figure);
+      while (v.find()) {
+        values.add(v.group(1).isEmpty() ? null : new BigDecimal(v.group(1)));
+      }
+      List<double[]> bars = new ArrayList<>();
+      Matcher b = BAR.matcher(figure);
+      while (b.find()) {
+        bars.add(new double[] {Double.parseDouble(b.group(1)), Double.parseDouble(b.group(2))});
+      }
+      List<BigDecimal> drawn = values.stream().filter(x -> x != null && x.signum() > 0).toList();
+      assertEquals(drawn.size(), bars.size(), "one bar per positive value: " + values);
+      if (bars.isEmpty()) {
+        continue;
+      }
+      charts++;
+      double start = bars.get(0)[0];
+      double perUnit = bars.get(0)[1] / drawn.get(0).doubleValue();
+      for (int i = 0; i < bars.size(); i++) {
+        assertEquals(start, bars.get(i)[0], 0.01, "every bar starts at the same zero");
+        assertEquals(
+            drawn.get(i).doubleValue() * perUnit,
+            bars.get(i)[1],
+            0.02 + 0.002 * bars.get(i)[1],
+            "bar " + i + " of " + values + ": its length must be proportional to its value");
+      }
+    }
+    assertTrue(charts >= 3, "ranked bar charts checked: " + charts);
   }
 
   @Test
