@@ -19,8 +19,8 @@
       formatter: function (p) { return p.value == null ? '' : (rate ? p.value.toFixed(2) + '%' : p.value.toLocaleString('en-US')); } };
     var option;
     if (fig.getAttribute('data-type') === 'bar') {
-      // every bar starts at zero, so its length is proportional to its value (its axis is not
-      // shown: bars from an axis near the smallest value made 96% look half of 99%)
+      // every bar starts at zero, so its length is proportional to its value (the axis is not
+      // drawn; one from 91 to 100 drew a bar of 96% five eighths as long as one of 99%)
       option = {
         animation: false,
         grid: { left: 8, right: 56, top: 4, bottom: 4, containLabel: true },

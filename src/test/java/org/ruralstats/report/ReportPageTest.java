@@ -103,8 +103,8 @@ class ReportPageTest {
   /**
    * A ranked bar's length is proportional to its value: every bar starts at zero, so one area's bar
    * twice another's means twice its value. A bar drawn from an axis starting near the smallest
-   * value (as the rate charts once were, 91 to 100 with the axis hidden) makes 96% look half of
-   * 99%.
+   * value (as the rate charts once were, 91 to 100 with the axis hidden) draws 96% five eighths as
+   * long as 99%.
    */
   @Test
   void rankedBarsStartAtZeroAndAreAsLongAsTheirValues() {
