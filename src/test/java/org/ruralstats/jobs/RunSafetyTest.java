@@ -138,10 +138,7 @@ class RunSafetyTest {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx1g");
-    cmd.add("-XX:TieredStopAtLevel=1");
-    // at the first tier alone the JVM reserves 48 MB for compiled code, which a run fills: on a
-    // slow machine it then could not link a method handle and stopped the SparkContext
-    cmd.add("-XX:ReservedCodeCacheSize=240m");
+    cmd.addAll(TestSpark.FIRST_TIER); // the JIT's first tier, room for its code
     cmd.add("-XX:+UseParallelGC"); // as the job launchers run it (jobs/lib.sh)
     cmd.addAll(TestSpark.childJvmProperties()); // evaluated as in this JVM's session
     ManagementFactory.getRuntimeMXBean().getInputArguments().stream()

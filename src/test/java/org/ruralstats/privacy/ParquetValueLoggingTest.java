@@ -17,6 +17,7 @@ import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ruralstats.config.SparkSessions;
+import org.ruralstats.support.TestSpark;
 
 /**
  * Parquet started with DEBUG logging on logs every value it writes, as bytes, and each footer it
@@ -39,7 +40,7 @@ class ParquetValueLoggingTest {
             + "appender.out.layout.pattern = %c: %m%n\n");
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-XX:TieredStopAtLevel=1");
+    cmd.addAll(TestSpark.FIRST_TIER);
     ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
         .filter(a -> a.startsWith("--add-opens"))
         .forEach(cmd::add);

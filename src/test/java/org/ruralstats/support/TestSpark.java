@@ -3,6 +3,7 @@ package org.ruralstats.support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,29 @@ public final class TestSpark {
     }
     return p.stringPropertyNames().stream()
         .collect(Collectors.toUnmodifiableMap(k -> k, p::getProperty));
+  }
+
+  /**
+   * The JVM flags of a short-lived child JVM that runs the job on a few dozen rows: the JIT's first
+   * tier only, with room for its compiled code. Read from {@code first-tier-jvm.options} (test
+   * resources), which {@code .ci/run} reads too and the notebook kernel's {@code pom.xml} repeats
+   * ({@code FirstTierFlagsTest} holds the two to it).
+   */
+  public static final List<String> FIRST_TIER = firstTier();
+
+  private static List<String> firstTier() {
+    try (InputStream in = TestSpark.class.getResourceAsStream("/first-tier-jvm.options")) {
+      if (in == null) {
+        throw new IllegalStateException("first-tier-jvm.options is not on the class path");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .map(String::trim)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
