@@ -38,7 +38,7 @@ class FirstTierFlagsTest {
           "notebooks/kernel/pom.xml's test.jvm.flags lack " + flag + " (first-tier-jvm.options)");
     }
     assertTrue(
-        Files.readString(Path.of(".ci/run")).contains("src/test/resources/first-tier-jvm.options"),
+        Files.readString(Path.of(".ci/run")).contains("$(resource_list first-tier-jvm.options"),
         ".ci/run must read its first-tier flags from first-tier-jvm.options");
   }
 }

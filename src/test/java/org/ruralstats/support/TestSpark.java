@@ -2,6 +2,7 @@ package org.ruralstats.support;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -44,11 +45,8 @@ public final class TestSpark {
 
   private static Map<String, String> interpreted() {
     Properties p = new Properties();
-    try (InputStream in = TestSpark.class.getResourceAsStream("/interpreted-spark.properties")) {
-      if (in == null) {
-        throw new IllegalStateException("interpreted-spark.properties is not on the class path");
-      }
-      p.load(in);
+    try {
+      p.load(new StringReader(resource("interpreted-spark.properties")));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -65,15 +63,20 @@ public final class TestSpark {
   public static final List<String> FIRST_TIER = firstTier();
 
   private static List<String> firstTier() {
-    try (InputStream in = TestSpark.class.getResourceAsStream("/first-tier-jvm.options")) {
+    return resource("first-tier-jvm.options")
+        .lines()
+        .map(String::trim)
+        .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+        .toList();
+  }
+
+  /** The text of a file of the test resources (UTF-8); fails when it is not on the class path. */
+  private static String resource(String name) {
+    try (InputStream in = TestSpark.class.getResourceAsStream("/" + name)) {
       if (in == null) {
-        throw new IllegalStateException("first-tier-jvm.options is not on the class path");
+        throw new IllegalStateException(name + " is not on the class path");
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .lines()
-          .map(String::trim)
-          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-          .toList();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
