@@ -60,7 +60,7 @@ class JobLoggingTest {
   }
 
   @Test
-  void theMergesCheckpointWarningIsDroppedAndOtherWarningsKept() throws IOException {
+  void theMergesCheckpointWarningIsDropped() throws IOException {
     List<LogEvent> warned = warningsOfAMerge();
     List<LogEvent> checkpointed =
         warned.stream()
@@ -80,20 +80,63 @@ class JobLoggingTest {
           config.isFiltered(e),
           JOB_CONFIG + " lets through: " + e.getMessage().getFormattedMessage());
     }
-    // the same logger's other warnings still reach the console
-    LogEvent other =
-        Log4jLogEvent.newBuilder()
-            .setLoggerName(checkpointed.get(0).getLoggerName())
-            .setLevel(Level.WARN)
-            .setMessage(new SimpleMessage("RDD 7 could not be unpersisted: block manager lost"))
-            .build();
-    LoggerConfig config = job.getLoggerConfig(other.getLoggerName());
-    assertFalse(config.isFiltered(other), "another RDD warning must not be dropped");
-    assertTrue(config.getLevel().isLessSpecificThan(Level.WARN), "RDD warnings are logged");
+    assertKept(job, checkpointed.get(0).getLoggerName(), "RDD 7 could not be unpersisted");
+  }
+
+  /**
+   * Spark's warnings as the job's runs logged them (a run of sixteen counties, whose parsed rows
+   * did not all fit in memory, and runs of four): each is dropped, and another warning of its
+   * logger is kept.
+   */
+  @Test
+  void theWarningsOfSpillingAndOfALargePlanAreDroppedAndOtherWarningsKept() throws IOException {
+    Configuration job = jobConfiguration();
+    Map<String, List<String>> seen =
+        Map.of(
+            "org.apache.spark.storage.memory.MemoryStore",
+            List.of(
+                "Not enough space to cache rdd_128_18 in memory! (computed 220.4 MiB so far)",
+                "Not enough space to cache rdd_128_46 in memory! (computed 504.0 B so far)",
+                "Failed to reserve initial memory threshold of 1024.0 KiB for computing block"
+                    + " rdd_128_46 in memory."),
+            "org.apache.spark.storage.BlockManager",
+            List.of("Persisting block rdd_128_18 to disk instead."),
+            "org.apache.spark.scheduler.DAGScheduler",
+            List.of("Broadcasting large task binary with size 1017.4 KiB"));
+    seen.forEach(
+        (logger, messages) -> {
+          for (String message : messages) {
+            assertTrue(
+                job.getLoggerConfig(logger).isFiltered(warning(logger, message)),
+                JOB_CONFIG + " lets through " + logger + ": " + message);
+          }
+          assertKept(job, logger, "Block rdd_128_18 could not be removed as it was not found");
+        });
+    // a broadcast that does not fit is not what the filters are about
+    assertKept(
+        job,
+        "org.apache.spark.storage.memory.MemoryStore",
+        "Not enough space to cache broadcast_12 in memory! (computed 3.0 MiB so far)");
     assertEquals(
         Level.WARN,
         job.getLoggerConfig("org.apache.spark.scheduler.TaskSetManager").getLevel(),
         "the rest of Spark still at WARN");
+  }
+
+  private static void assertKept(Configuration job, String logger, String message) {
+    LoggerConfig config = job.getLoggerConfig(logger);
+    assertTrue(config.getLevel().isLessSpecificThan(Level.WARN), logger + " logs warnings");
+    assertFalse(
+        config.isFiltered(warning(logger, message)),
+        "another warning of " + logger + " must not be dropped: " + message);
+  }
+
+  private static LogEvent warning(String logger, String message) {
+    return Log4jLogEvent.newBuilder()
+        .setLoggerName(logger)
+        .setLevel(Level.WARN)
+        .setMessage(new SimpleMessage(message))
+        .build();
   }
 
   /** The WARN events of Spark's RDD loggers while a MERGE runs into an existing Delta table. */
