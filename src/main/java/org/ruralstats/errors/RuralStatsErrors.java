@@ -250,6 +250,22 @@ public final class RuralStatsErrors {
     if (cause instanceof RunFailure f) {
       return f;
     }
+    Throwable oom = outOfMemory(cause);
+    if (oom != null) {
+      return new RunFailure(
+          FAILED,
+          "the run failed: Java ran out of memory"
+              + (oom instanceof OutOfMemoryError && oom.getMessage() != null
+                  ? " (" + oom.getMessage().strip() + ")"
+                  : "")
+              + ": "
+              + oneLine(cause)
+              + ". Every table is restored to the last published run; give the job more memory"
+              + " and run again: with the project's launchers RURAL_STATS_JAVA_OPTS=-Xmx8g (their"
+              + " default is -Xmx4g), with spark-submit --driver-memory, and on a cluster"
+              + " spark.executor.memory as well (the full trace is in the log).",
+          cause);
+    }
     return new RunFailure(
         FAILED,
         "the run failed: "
@@ -257,6 +273,26 @@ public final class RuralStatsErrors {
             + ". Every table is restored to the last published run; fix the cause and run again"
             + " (the full trace is in the log).",
         cause);
+  }
+
+  /**
+   * How a JVM of the run ran out of memory, if one did: the {@link OutOfMemoryError} among the
+   * causes, or the first cause whose message names one (an executor's failure reaches the driver as
+   * text); null when none did.
+   */
+  public static Throwable outOfMemory(Throwable t) {
+    Throwable named = null;
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof OutOfMemoryError) {
+        return c;
+      }
+      if (named == null
+          && c.getMessage() != null
+          && c.getMessage().contains("java.lang.OutOfMemoryError")) {
+        named = c;
+      }
+    }
+    return named;
   }
 
   /**

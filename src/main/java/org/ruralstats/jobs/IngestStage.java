@@ -14,6 +14,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
+import org.ruralstats.errors.RuralStatsErrors;
 import org.ruralstats.ingest.CleanRows;
 import org.ruralstats.ingest.DivisionRules;
 import org.ruralstats.ingest.LandingFile;
@@ -206,7 +207,8 @@ public final class IngestStage {
   /**
    * Runs independent tasks {@code parallelism} at a time and returns their results in order. A
    * failure is rethrown only once every task has stopped, so nothing is still writing when the
-   * caller rolls the run back.
+   * caller rolls the run back: the first in order, unless another ran out of memory (Spark then
+   * stops, and the other tasks fail only because it stopped), the others added as suppressed.
    */
   private <T> List<T> runAll(List<Callable<T>> tasks) {
     ExecutorService pool = Executors.newFixedThreadPool(parallelism);
@@ -217,11 +219,18 @@ public final class IngestStage {
         try {
           out.add(f.get());
         } catch (ExecutionException e) {
+          RuntimeException failed =
+              e.getCause() instanceof RuntimeException re
+                  ? re
+                  : new IllegalStateException(e.getCause());
           if (failure == null) {
-            failure =
-                e.getCause() instanceof RuntimeException re
-                    ? re
-                    : new IllegalStateException(e.getCause());
+            failure = failed;
+          } else if (RuralStatsErrors.outOfMemory(failure) == null
+              && RuralStatsErrors.outOfMemory(failed) != null) {
+            failed.addSuppressed(failure);
+            failure = failed;
+          } else {
+            failure.addSuppressed(failed);
           }
         }
       }
