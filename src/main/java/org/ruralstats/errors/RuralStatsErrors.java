@@ -260,9 +260,9 @@ public final class RuralStatsErrors {
                   : "")
               + ": "
               + oneLine(cause)
-              + ". Every table is restored to the last published run; give the job more memory"
-              + " and run again: with the project's launchers RURAL_STATS_JAVA_OPTS=-Xmx8g (their"
-              + " default is -Xmx4g), with spark-submit --driver-memory, and on a cluster"
+              + ". Nothing published changed; give the job more memory and run again: with the"
+              + " project's launchers RURAL_STATS_JAVA_OPTS=-Xmx8g (their default is -Xmx4g),"
+              + " with spark-submit --driver-memory, and on a cluster"
               + " spark.executor.memory as well (the full trace is in the log).",
           cause);
     }
