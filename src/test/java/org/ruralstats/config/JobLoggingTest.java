@@ -33,11 +33,12 @@ import org.ruralstats.warehouse.Warehouse;
 
 /**
  * The job's logging configuration ({@code src/main/resources/log4j2.properties}, which the
- * launchers name) against what a real run logs: a MERGE into an existing Delta table, as every
+ * launchers name) against what real runs log: a MERGE into an existing Delta table, as every
  * nightly run after the first makes, makes Spark warn that an RDD "was locally checkpointed" and
  * "cannot be recomputed after unpersisting" (Delta keeps the merge's source rows that way and
- * releases them when the merge is done). The configuration drops that one message and keeps every
- * other warning of the same loggers.
+ * releases them when the merge is done); a run whose cached rows do not all fit in memory warns for
+ * each piece kept on disk; a large indicator plan warns of its task binary. The configuration drops
+ * those messages, each for its own logger, and keeps every other warning of the same loggers.
  */
 class JobLoggingTest {
   private static final Path JOB_CONFIG = Path.of("src/main/resources/log4j2.properties");
