@@ -41,6 +41,13 @@ public final class SparkSessions {
   static final String NON_UTC_COMMIT_CHECK_KEY =
       "spark.databricks.delta.allFilesInCrc.verificationMode.forceOnNonUTC.enabled";
 
+  /** Spark's factor from a table's file size to the size it estimates the table's rows at. */
+  public static final String FILE_COMPRESSION_FACTOR_KEY =
+      "spark.sql.sources.fileCompressionFactor";
+
+  /** The job's default for {@link #FILE_COMPRESSION_FACTOR_KEY} (Spark's is 1). */
+  public static final int FILE_COMPRESSION_FACTOR = 16;
+
   /** The job's default for {@link #MAX_RECORDS_PER_FILE_KEY}. */
   public static final int ROWS_PER_FILE = 25_000;
 
@@ -126,6 +133,14 @@ public final class SparkSessions {
     // corrected key, so a correction of a few rows rewrites a few files of this size, not a
     // quarter of a table per shuffle partition (docs/decisions.md, "Rows per file")
     conf.setIfMissing(MAX_RECORDS_PER_FILE_KEY, String.valueOf(ROWS_PER_FILE));
+    // Spark broadcasts a join's side whose estimated size is under its threshold (10 MB), the
+    // estimate of a table being its Parquet files' size. The clean tables' rows take 16 to 20
+    // times as much memory in a broadcast hash table as in their files (the Xing insurance rows:
+    // 6.9 MiB estimated, 112 MiB broadcast), so a county's person-level tables were broadcast
+    // whole through the driver, which then needed more memory as the counties grew. Estimates
+    // of file sizes times this factor are about the rows' size in memory (docs/decisions.md,
+    // "What a broadcast may hold")
+    conf.setIfMissing(FILE_COMPRESSION_FACTOR_KEY, String.valueOf(FILE_COMPRESSION_FACTOR));
     // compiled code of the run's many distinct queries kept for the run (Spark keeps 100)
     conf.setIfMissing("spark.sql.codegen.cache.maxEntries", "5000");
     // every file the job creates through Hadoop starts owner-only; WarehouseModes widens the

@@ -50,6 +50,7 @@ class SparkSessionsTest {
     assertEquals("false", conf.get("spark.sql.adaptive.enabled"));
     assertEquals("simple", conf.get("spark.sql.ui.explainMode"));
     assertEquals("25000", conf.get(SparkSessions.MAX_RECORDS_PER_FILE_KEY));
+    assertEquals("16", conf.get(SparkSessions.FILE_COMPRESSION_FACTOR_KEY));
     assertEquals("false", conf.get(SparkSessions.NON_UTC_COMMIT_CHECK_KEY));
     assertEquals(ProcessFreeLocalFileSystem.class.getName(), conf.get(SparkSessions.LOCAL_FS_KEY));
     assertEquals(ProcessFreeLocalFs.class.getName(), conf.get(SparkSessions.LOCAL_FC_KEY));
@@ -70,6 +71,13 @@ class SparkSessionsTest {
     SparkConf given = new SparkConf(false).set(SparkSessions.MAX_RECORDS_PER_FILE_KEY, "0");
     assertEquals(
         "0", SparkSessions.settings(given, "x", 4).get(SparkSessions.MAX_RECORDS_PER_FILE_KEY));
+  }
+
+  @Test
+  void fileCompressionFactorGivenWithConfWins() {
+    SparkConf given = new SparkConf(false).set(SparkSessions.FILE_COMPRESSION_FACTOR_KEY, "1");
+    assertEquals(
+        "1", SparkSessions.settings(given, "x", 4).get(SparkSessions.FILE_COMPRESSION_FACTOR_KEY));
   }
 
   @Test
