@@ -278,7 +278,8 @@ public final class RuralStatsErrors {
   /**
    * How a JVM of the run ran out of memory, if one did: the {@link OutOfMemoryError} among the
    * causes, or the first cause whose message names one (an executor's failure reaches the driver as
-   * text); null when none did.
+   * text) or is Spark's error for a broadcast table the driver had no memory for (it does not keep
+   * the {@link OutOfMemoryError}); null when none did.
    */
   public static Throwable outOfMemory(Throwable t) {
     Throwable named = null;
@@ -286,14 +287,19 @@ public final class RuralStatsErrors {
       if (c instanceof OutOfMemoryError) {
         return c;
       }
+      String m = c.getMessage();
       if (named == null
-          && c.getMessage() != null
-          && c.getMessage().contains("java.lang.OutOfMemoryError")) {
+          && m != null
+          && (m.contains("java.lang.OutOfMemoryError") || m.contains(BROADCAST_OUT_OF_MEMORY))) {
         named = c;
       }
     }
     return named;
   }
+
+  /** The start of Spark's error when the driver has no memory left to build a broadcast table. */
+  static final String BROADCAST_OUT_OF_MEMORY =
+      "Not enough memory to build and broadcast the table";
 
   /**
    * The first line of a throwable's message, cut to 300 characters; its type (and its cause's

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.spark.SparkException;
+import org.apache.spark.util.SparkFatalException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,6 +48,24 @@ class RunFailedTest {
     String m = RuralStatsErrors.runFailed(job).getMessage();
     assertTrue(m.startsWith("the run failed: Java ran out of memory: Job aborted"), m);
     assertTrue(m.contains("spark.executor.memory"), m);
+  }
+
+  @Test
+  void aDriverOutOfMemoryForABroadcastCountsToo() {
+    // the chain a cluster run with a 512 MB driver ended with: Spark keeps no OutOfMemoryError
+    SparkException spark =
+        new SparkException(
+            "Not enough memory to build and broadcast the table to all worker nodes. As a"
+                + " workaround, you can either disable broadcast by setting"
+                + " spark.sql.autoBroadcastJoinThreshold to -1 or increase the spark driver memory"
+                + " by setting spark.driver.memory to a higher value");
+    Throwable run =
+        new java.util.concurrent.ExecutionException(
+            new SparkFatalException(spark).toString(), new SparkFatalException(spark));
+    String m = RuralStatsErrors.runFailed(run).getMessage();
+    assertTrue(m.startsWith("the run failed: Java ran out of memory: "), m);
+    assertTrue(m.contains("Not enough memory to build and broadcast the table"), m);
+    assertTrue(m.contains("--driver-memory"), m);
   }
 
   @Test
