@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.ExecutionException;
 import org.apache.spark.SparkException;
 import org.apache.spark.util.SparkFatalException;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class RunFailedTest {
                 + " spark.sql.autoBroadcastJoinThreshold to -1 or increase the spark driver memory"
                 + " by setting spark.driver.memory to a higher value");
     Throwable run =
-        new java.util.concurrent.ExecutionException(
+        new ExecutionException(
             new SparkFatalException(spark).toString(), new SparkFatalException(spark));
     String m = RuralStatsErrors.runFailed(run).getMessage();
     assertTrue(m.startsWith("the run failed: Java ran out of memory: "), m);

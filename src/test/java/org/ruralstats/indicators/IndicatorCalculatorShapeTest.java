@@ -38,8 +38,8 @@ import scala.jdk.javaapi.CollectionConverters;
 /**
  * The shape of the calculator's result on the county of {@link CalculatorFixture}: every fact view
  * holds its grain, every indicator has a row per area and year of its driving source, the published
- * schema with the levels, kinds and units, and the temporary views (the catalogue's dropped, the
- * caller's untouched).
+ * schema with the levels, kinds and units, the temporary views (the catalogue's dropped, the
+ * caller's untouched), and the shared views' size as the planner sees it.
  */
 class IndicatorCalculatorShapeTest {
 
