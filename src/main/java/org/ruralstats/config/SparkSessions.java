@@ -48,6 +48,12 @@ public final class SparkSessions {
   /** The job's default for {@link #FILE_COMPRESSION_FACTOR_KEY} (Spark's is 1). */
   public static final int FILE_COMPRESSION_FACTOR = 16;
 
+  /** Spark's count of objects its Java serializer writes between two resets of its stream. */
+  public static final String OBJECT_STREAM_RESET_KEY = "spark.serializer.objectStreamReset";
+
+  /** The job's default for {@link #OBJECT_STREAM_RESET_KEY} (Spark's is 100). */
+  public static final int OBJECT_STREAM_RESET = 1;
+
   /** The job's default for {@link #MAX_RECORDS_PER_FILE_KEY}. */
   public static final int ROWS_PER_FILE = 25_000;
 
@@ -141,6 +147,13 @@ public final class SparkSessions {
     // of file sizes times this factor are about the rows' size in memory (docs/decisions.md,
     // "What a broadcast may hold")
     conf.setIfMissing(FILE_COMPRESSION_FACTOR_KEY, String.valueOf(FILE_COMPRESSION_FACTOR));
+    // A source's parsed rows are cached; what does not fit in memory is kept on disk, written by
+    // Spark's Java serializer one batch of rows at a time (some 4,500 rows, 3.4 MB of the raw
+    // fields). Read back, Java serialization keeps every object it has read until the writer's next
+    // reset of the stream, by Spark's default every 100 objects: a task reading a partition back
+    // held all its batches so far (two tasks 397 MB when four counties ran out of a 1.2 GB heap).
+    // Reset after each batch, the stream holds one (docs/decisions.md, "What a task holds")
+    conf.setIfMissing(OBJECT_STREAM_RESET_KEY, String.valueOf(OBJECT_STREAM_RESET));
     // compiled code of the run's many distinct queries kept for the run (Spark keeps 100)
     conf.setIfMissing("spark.sql.codegen.cache.maxEntries", "5000");
     // every file the job creates through Hadoop starts owner-only; WarehouseModes widens the

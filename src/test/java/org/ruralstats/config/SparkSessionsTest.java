@@ -51,6 +51,7 @@ class SparkSessionsTest {
     assertEquals("simple", conf.get("spark.sql.ui.explainMode"));
     assertEquals("25000", conf.get(SparkSessions.MAX_RECORDS_PER_FILE_KEY));
     assertEquals("16", conf.get(SparkSessions.FILE_COMPRESSION_FACTOR_KEY));
+    assertEquals("1", conf.get(SparkSessions.OBJECT_STREAM_RESET_KEY));
     assertEquals("false", conf.get(SparkSessions.NON_UTC_COMMIT_CHECK_KEY));
     assertEquals(ProcessFreeLocalFileSystem.class.getName(), conf.get(SparkSessions.LOCAL_FS_KEY));
     assertEquals(ProcessFreeLocalFs.class.getName(), conf.get(SparkSessions.LOCAL_FC_KEY));
@@ -78,6 +79,13 @@ class SparkSessionsTest {
     SparkConf given = new SparkConf(false).set(SparkSessions.FILE_COMPRESSION_FACTOR_KEY, "1");
     assertEquals(
         "1", SparkSessions.settings(given, "x", 4).get(SparkSessions.FILE_COMPRESSION_FACTOR_KEY));
+  }
+
+  @Test
+  void objectStreamResetGivenWithConfWins() {
+    SparkConf given = new SparkConf(false).set(SparkSessions.OBJECT_STREAM_RESET_KEY, "100");
+    assertEquals(
+        "100", SparkSessions.settings(given, "x", 4).get(SparkSessions.OBJECT_STREAM_RESET_KEY));
   }
 
   @Test
