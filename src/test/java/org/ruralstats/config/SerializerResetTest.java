@@ -1,6 +1,6 @@
 package org.ruralstats.config;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.ByteArrayInputStream;
@@ -33,8 +33,8 @@ class SerializerResetTest {
   @Test
   void sparksDefaultHoldsTheBatchesAlreadyRead() {
     SparkConf conf = new SparkConf(false);
-    assertFalse(
-        firstBatchStillHeld(conf) == null,
+    assertNotNull(
+        firstBatchStillHeld(conf),
         "control: with Spark's default the stream keeps the first batch (else this test could not"
             + " tell the settings apart)");
   }
@@ -63,7 +63,7 @@ class SerializerResetTest {
     }
     byte[] held = first.get();
     read.close();
-    assertFalse(last == null);
+    assertNotNull(last, "the third batch was read");
     return held;
   }
 }
