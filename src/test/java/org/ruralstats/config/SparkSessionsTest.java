@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.ruralstats.localfs.ProcessFreeLocalFileSystem;
 import org.ruralstats.localfs.ProcessFreeLocalFs;
 
@@ -58,40 +60,20 @@ class SparkSessionsTest {
     assertTrue(SparkSessions.isLocal(conf));
   }
 
-  @Test
-  void hadoopsOwnLocalFileSystemGivenWithConfWins() {
-    SparkConf given =
-        new SparkConf(false)
-            .set(SparkSessions.LOCAL_FS_KEY, "org.apache.hadoop.fs.LocalFileSystem");
-    SparkConf conf = SparkSessions.settings(given, "x", 4);
-    assertEquals("org.apache.hadoop.fs.LocalFileSystem", conf.get(SparkSessions.LOCAL_FS_KEY));
-  }
-
-  @Test
-  void rowsPerFileGivenWithConfWins() {
-    SparkConf given = new SparkConf(false).set(SparkSessions.MAX_RECORDS_PER_FILE_KEY, "0");
-    assertEquals(
-        "0", SparkSessions.settings(given, "x", 4).get(SparkSessions.MAX_RECORDS_PER_FILE_KEY));
-  }
-
-  @Test
-  void fileCompressionFactorGivenWithConfWins() {
-    SparkConf given = new SparkConf(false).set(SparkSessions.FILE_COMPRESSION_FACTOR_KEY, "1");
-    assertEquals(
-        "1", SparkSessions.settings(given, "x", 4).get(SparkSessions.FILE_COMPRESSION_FACTOR_KEY));
-  }
-
-  @Test
-  void objectStreamResetGivenWithConfWins() {
-    SparkConf given = new SparkConf(false).set(SparkSessions.OBJECT_STREAM_RESET_KEY, "100");
-    assertEquals(
-        "100", SparkSessions.settings(given, "x", 4).get(SparkSessions.OBJECT_STREAM_RESET_KEY));
-  }
-
-  @Test
-  void adaptiveExecutionGivenWithConfWins() {
-    SparkConf given = new SparkConf(false).set("spark.sql.adaptive.enabled", "true");
-    assertEquals("true", SparkSessions.settings(given, "x", 4).get("spark.sql.adaptive.enabled"));
+  /**
+   * Each of these job defaults gives way to a value the launcher gives (Spark's or Hadoop's own).
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    SparkSessions.LOCAL_FS_KEY + ", org.apache.hadoop.fs.LocalFileSystem",
+    SparkSessions.MAX_RECORDS_PER_FILE_KEY + ", 0",
+    SparkSessions.FILE_COMPRESSION_FACTOR_KEY + ", 1",
+    SparkSessions.OBJECT_STREAM_RESET_KEY + ", 100",
+    "spark.sql.adaptive.enabled, true"
+  })
+  void aDefaultGivenWithConfWins(String key, String value) {
+    SparkConf given = new SparkConf(false).set(key, value);
+    assertEquals(value, SparkSessions.settings(given, "x", 4).get(key));
   }
 
   @Test
